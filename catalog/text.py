@@ -1,0 +1,69 @@
+"""Vietnamese text normalisation: the one place where "same word" is decided.
+
+Buyers and spreadsheets write Vietnamese in NFC or NFD, in any case, with or without
+tone marks, with the old ("hoà") or new ("hòa") tone placement, and with i or y after a
+consonant ("mì"/"mỳ"). Every comparison in the project (import matching, the search
+index, search queries on every backend) goes through these functions so they agree.
+"""
+
+import re
+import unicodedata
+
+# Combining marks that carry a Vietnamese tone (grave, acute, tilde, hook, dot below).
+_TONES = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j"}
+# Combining marks that change the vowel itself, spelled as in Telex.
+_VOWEL_MARKS = {"\u0302": "^", "\u0306": "(", "\u031b": "+"}
+_WORD = re.compile(r"[^\W_]+")
+_VOWELS = set("aeiouy")
+
+
+def _words(text):
+    """Words of the text, each decomposed (NFD) with đ spelled as d plus a stroke mark."""
+    composed = unicodedata.normalize("NFC", text).lower()
+    return [
+        unicodedata.normalize("NFD", word).replace("đ", "d\u0111")
+        for word in _WORD.findall(composed)
+    ]
+
+
+def _fold_word(word, keep_marks):
+    """One word to plain letters; with keep_marks, vowel marks stay and the tone moves
+    to the end, so both tone placements give the same key."""
+    letters, tone = [], ""
+    for char in word:
+        if char in _TONES:
+            tone = _TONES[char]
+        elif char in _VOWEL_MARKS:
+            if keep_marks:
+                letters.append(_VOWEL_MARKS[char])
+        elif char == "\u0111":  # the stroke of đ, kept apart from d so the key can see it
+            if keep_marks:
+                letters.append("-")
+        elif unicodedata.combining(char):
+            continue
+        else:
+            letters.append(char)
+    plain = "".join(letters)
+    plain = _unify_i_y(plain)
+    return plain + tone if keep_marks else plain
+
+
+def _unify_i_y(word):
+    """A syllable whose only vowel is a final y after a consonant is spelled with i."""
+    head = word[:-1]
+    if head.startswith("qu"):  # the u of "qu" is part of the consonant
+        head = head[2:]
+    if len(word) >= 2 and word.endswith("y") and not (set(head) & _VOWELS):
+        return word[:-1] + "i"
+    return word
+
+
+def fold(text):
+    """Lower-case words without any diacritics: "Bánh đa Kế" -> "banh da ke"."""
+    return " ".join(_fold_word(w, keep_marks=False) for w in _words(text or ""))
+
+
+def exact_key(text):
+    """Lower-case words keeping diacritics in a canonical spelling, so that NFC/NFD and
+    old/new tone placement agree but "bánh" and "banh" do not."""
+    return " ".join(_fold_word(w, keep_marks=True) for w in _words(text or ""))

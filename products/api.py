@@ -1,0 +1,206 @@
+"""Products and trademarks in the read-only JSON API."""
+
+from django.utils.html import strip_tags
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from catalog.api import PageParams, PageRef, get_live, lookup, page_ref, paginated
+from catalog.models import Category, District, ProducerPage
+
+from .models import CertificationLevel, ProductPage, Trademark
+
+products_router = Router(tags=["products"])
+trademarks_router = Router(tags=["trademarks"])
+
+
+class ProductFilters(PageParams):
+    category: str | None = Field(None, description="Category slug (includes sub-categories).")
+    level: CertificationLevel | None = None
+    year: int | None = Field(None, ge=1990, le=2100)
+    district: str | None = Field(None, description="District slug of the producer.")
+    producer: int | None = Field(None, description="Producer page id.")
+
+
+class CategoryRef(Schema):
+    slug: str
+    name: str
+
+
+class CertificationBrief(Schema):
+    scheme: str
+    level: str
+    year: int
+
+
+class CertificationFull(CertificationBrief):
+    decision_number: str
+    issuing_body: str
+    issued_on: str | None
+    expires_on: str | None
+    ocop_stars: int | None
+    prize_rank: str
+
+
+class ProductItem(PageRef):
+    producer: PageRef
+    category: CategoryRef
+    certifications: list[CertificationBrief]
+
+
+class ProductList(Schema):
+    count: int
+    results: list[ProductItem]
+
+
+class TrademarkRef(Schema):
+    id: int
+    mark: str
+    kind: str
+    registration_number: str
+
+
+class ProductDetail(ProductItem):
+    intro: str
+    description: str
+    specifications: dict[str, str]
+    tags: list[str]
+    images: list[dict]
+    trademark: TrademarkRef | None
+    certifications: list[CertificationFull]
+
+
+def product_item(product, request):
+    """The list shape, shared with the search API so both describe a product the same way."""
+    return {
+        **page_ref(product, request),
+        "producer": page_ref(product.producer, request),
+        "category": {"slug": product.category.slug, "name": product.category.name},
+        "certifications": [
+            {"scheme": c.scheme, "level": c.level, "year": c.year}
+            for c in product.certification_history
+        ],
+    }
+
+
+def trademark_ref(trademark):
+    return {
+        "id": trademark.pk,
+        "mark": trademark.mark,
+        "kind": trademark.kind,
+        "registration_number": trademark.registration_number,
+    }
+
+
+@products_router.get("", response=ProductList, summary="List published products")
+def list_products(request, filters: Query[ProductFilters]):
+    products = ProductPage.objects.browsable().order_by("title")
+    category = lookup(Category, filters.category, "category")
+    if category:
+        products = products.filter(category_id__in=category.descendant_ids())
+    district = lookup(District, filters.district, "district")
+    if district:
+        products = products.filter(producer__district_id__in=district.with_merged_ids())
+    if filters.level:
+        products = products.filter(certifications__level=filters.level)
+    if filters.year:
+        products = products.filter(certifications__year=filters.year)
+    if filters.producer:
+        if not ProducerPage.objects.live().public().filter(pk=filters.producer).exists():
+            raise HttpError(400, f"Unknown producer: {filters.producer}.")
+        products = products.filter(producer_id=filters.producer)
+    return paginated(products.distinct(), filters, lambda p: product_item(p, request))
+
+
+@products_router.get("/{int:product_id}", response=ProductDetail, summary="One published product")
+def get_product(request, product_id: int):
+    product = get_live(ProductPage.objects.browsable(), product_id)
+    return {
+        **product_item(product, request),
+        "intro": product.intro,
+        "description": strip_tags(product.description),
+        "specifications": {name: getattr(product, name) for name in ProductPage.SPEC_FIELDS},
+        "tags": sorted(t.name for t in product.tags.all()),
+        "images": [
+            {"url": i.image.get_rendition("max-1200x1200|format-webp").url, "alt": i.image.default_alt_text}
+            for i in product.images.all()
+        ],
+        "trademark": trademark_ref(product.trademark) if product.trademark else None,
+        "certifications": [
+            {
+                "scheme": c.scheme,
+                "level": c.level,
+                "year": c.year,
+                "decision_number": c.decision_number,
+                "issuing_body": c.issuing_body,
+                "issued_on": c.issued_on.isoformat() if c.issued_on else None,
+                "expires_on": c.expires_on.isoformat() if c.expires_on else None,
+                "ocop_stars": c.ocop_stars,
+                "prize_rank": c.prize_rank,
+            }
+            for c in product.certification_history
+        ],
+    }
+
+
+class TrademarkFilters(PageParams):
+    kind: Trademark.Kind | None = None
+    owner: int | None = Field(None, description="Owner producer page id.")
+
+
+class TrademarkItem(TrademarkRef):
+    url: str | None
+    status: str
+    owner: PageRef | None
+    holder: str
+
+
+class TrademarkDetail(TrademarkItem):
+    application_date: str | None
+    registration_date: str | None
+    expiry_date: str | None
+    nice_classes: list[str]
+    description: str
+    products: list[PageRef]
+
+
+class TrademarkList(Schema):
+    count: int
+    results: list[TrademarkItem]
+
+
+def trademark_item(trademark, request):
+    owner = trademark.owner if trademark.owner and trademark.owner.live else None
+    return {
+        **trademark_ref(trademark),
+        "url": trademark.get_url(request),
+        "status": trademark.status,
+        "owner": page_ref(owner, request) if owner else None,
+        "holder": trademark.holder,
+    }
+
+
+@trademarks_router.get("", response=TrademarkList, summary="List trademarks")
+def list_trademarks(request, filters: Query[TrademarkFilters]):
+    trademarks = Trademark.objects.public().select_related("owner")
+    if filters.kind:
+        trademarks = trademarks.filter(kind=filters.kind)
+    if filters.owner:
+        trademarks = trademarks.filter(owner_id=filters.owner)
+    return paginated(trademarks, filters, lambda t: trademark_item(t, request))
+
+
+@trademarks_router.get("/{int:trademark_id}", response=TrademarkDetail, summary="One trademark")
+def get_trademark(request, trademark_id: int):
+    trademark = Trademark.objects.public().select_related("owner").filter(pk=trademark_id).first()
+    if trademark is None:
+        raise HttpError(404, f"No trademark with id {trademark_id}.")
+    return {
+        **trademark_item(trademark, request),
+        **{
+            name: getattr(trademark, name).isoformat() if getattr(trademark, name) else None
+            for name in ("application_date", "registration_date", "expiry_date")
+        },
+        "nice_classes": trademark.nice_class_list,
+        "description": trademark.description,
+        "products": [page_ref(p, request) for p in trademark.products.live().public()],
+    }
