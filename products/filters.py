@@ -51,7 +51,7 @@ class CategoryFacet(Facet):
 
     def counts(self, products):
         direct = dict(
-            products.values("category__slug").annotate(n=Count("pk")).values_list("category__slug", "n")
+            products.order_by().values("category__slug").annotate(n=Count("pk")).values_list("category__slug", "n")
         )
         totals = dict(direct)
         for category in Category.objects.select_related("parent").filter(parent__isnull=False):
@@ -101,7 +101,7 @@ class DistrictFacet(Facet):
         return products.filter(producer__district_id__in=district.with_merged_ids())
 
     def counts(self, products):
-        rows = products.values("producer__district__slug").annotate(n=Count("pk"))
+        rows = products.order_by().values("producer__district__slug").annotate(n=Count("pk"))
         return {row["producer__district__slug"]: row["n"] for row in rows}
 
 

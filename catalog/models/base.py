@@ -2,10 +2,13 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from catalog.text import fold
 
 
 class BasePage(Page):
@@ -18,6 +21,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail's own slugify drops "đ"; fold Vietnamese first so "Gà đồi" gives "ga-doi".
+        if not self.slug and self.title:
+            self.slug = slugify(fold(self.title))[:255]
+        super().full_clean(*args, **kwargs)
 
 
 def paginate(request, items, per_page):

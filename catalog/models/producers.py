@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from catalog.blocks import BodyStreamBlock
@@ -132,14 +132,8 @@ class ProducerPage(BasePage):
         verbose_name_plural = _("producers")
 
     def products(self):
-        """This producer's live products, for its page and cards."""
-        return (
-            Page.objects.live()
-            .public()
-            .child_of(self)
-            .specific()
-            .order_by("title")
-        )
+        """This producer's products that buyers may see (products define `browsable`)."""
+        return self.product_pages.browsable().order_by("title")
 
 
 class ProducerGalleryImage(Orderable):

@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cnnt-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 CATALOG_DEMO_MODE = True
+STATIC_ROOT = tempfile.mkdtemp(prefix="cnnt-test-static-")
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -168,7 +168,7 @@ class TrademarkIndexPage(RoutablePageMixin, BasePage):
     @re_path(r"^(?P<slug>[-\w]+)/$", name="trademark")
     def trademark_detail(self, request, slug):
         trademark = get_object_or_404(Trademark.objects.public(), slug=slug)
-        products = trademark.products.live().public().select_related("producer")
+        products = trademark.products.browsable().order_by("title")
         return self.render(
             request,
             template="products/trademark_detail.html",
