@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "ninja",  # serves the API docs' assets locally instead of from a CDN
 ]
 
 MIDDLEWARE = [
