@@ -21,7 +21,10 @@ def paginated(items, params, serialize):
     start = (params.page - 1) * params.page_size
     if params.page > 1 and start >= count:
         raise HttpError(404, f"Page {params.page} is past the last page of {count} items.")
-    return {"count": count, "results": [serialize(i) for i in items[start : start + params.page_size]]}
+    return {
+        "count": count,
+        "results": [serialize(i) for i in items[start : start + params.page_size]],
+    }
 
 
 def page_path(page, request):
@@ -108,7 +111,9 @@ def list_producers(request, filters: Query[ProducerFilters]):
 
 @router.get("/{int:producer_id}", response=ProducerDetail, summary="One published producer")
 def get_producer(request, producer_id: int):
-    producer = get_live(ProducerPage.objects.select_related("district", "craft_village"), producer_id)
+    producer = get_live(
+        ProducerPage.objects.select_related("district", "craft_village"), producer_id
+    )
     return {
         **producer_item(producer, request),
         "intro": producer.intro,
@@ -118,7 +123,12 @@ def get_producer(request, producer_id: int):
         "website": producer.website,
         "products": [page_ref(p, request) for p in producer.products()],
         "trademarks": [
-            {"id": t.pk, "mark": t.mark, "kind": t.kind, "registration_number": t.registration_number}
+            {
+                "id": t.pk,
+                "mark": t.mark,
+                "kind": t.kind,
+                "registration_number": t.registration_number,
+            }
             for t in producer.trademarks.public()
         ],
     }

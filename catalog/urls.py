@@ -3,12 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
+from ninja import NinjaAPI
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from ninja import NinjaAPI
 
 from catalog.api import router as producers_router
 from products.api import products_router, trademarks_router

@@ -121,7 +121,10 @@ def get_product(request, product_id: int):
         "specifications": {name: getattr(product, name) for name in ProductPage.SPEC_FIELDS},
         "tags": sorted(t.name for t in product.tags.all()),
         "images": [
-            {"url": i.image.get_rendition("max-1200x1200|format-webp").url, "alt": i.image.default_alt_text}
+            {
+                "url": i.image.get_rendition("max-1200x1200|format-webp").url,
+                "alt": i.image.default_alt_text,
+            }
             for i in product.images.all()
         ],
         "trademark": trademark_ref(product.trademark) if product.trademark else None,

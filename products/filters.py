@@ -51,12 +51,17 @@ class CategoryFacet(Facet):
 
     def counts(self, products):
         direct = dict(
-            products.order_by().values("category__slug").annotate(n=Count("pk")).values_list("category__slug", "n")
+            products.order_by()
+            .values("category__slug")
+            .annotate(n=Count("pk"))
+            .values_list("category__slug", "n")
         )
         totals = dict(direct)
         for category in Category.objects.select_related("parent").filter(parent__isnull=False):
             if category.parent and direct.get(category.slug):
-                totals[category.parent.slug] = totals.get(category.parent.slug, 0) + direct[category.slug]
+                totals[category.parent.slug] = (
+                    totals.get(category.parent.slug, 0) + direct[category.slug]
+                )
         return totals
 
 
@@ -144,7 +149,13 @@ class CatalogueFilter:
             selected = self.selected.get(facet.param) == value
             if counts.get(value) or selected:
                 values.append(
-                    FacetValue(value, label, counts.get(value, 0), selected, self._url(facet, value, selected))
+                    FacetValue(
+                        value,
+                        label,
+                        counts.get(value, 0),
+                        selected,
+                        self._url(facet, value, selected),
+                    )
                 )
         return values
 

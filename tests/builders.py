@@ -29,7 +29,9 @@ def publish(parent, page):
 def make_producer(title, district, legal_form="cooperative", **fields):
     index = ensure_sections()[ProducerIndexPage]
     fields.setdefault("address", f"Thôn Trung, {district.name}")
-    return publish(index, ProducerPage(title=title, district=district, legal_form=legal_form, **fields))
+    return publish(
+        index, ProducerPage(title=title, district=district, legal_form=legal_form, **fields)
+    )
 
 
 def make_product(producer, title, category, certifications=(), **fields):
@@ -52,11 +54,18 @@ def small_catalog():
     may = make_producer("Cơ sở mây tre đan Tăng Tiến", yen_the, "household")
     ga = make_producer("Công ty TNHH Gà đồi Yên Thế", yen_the, "enterprise")
     mark = Trademark.objects.create(
-        mark="Mỳ Chũ", kind=Trademark.Kind.COLLECTIVE, registration_number="4-0123456-000", owner=chu
+        mark="Mỳ Chũ",
+        kind=Trademark.Kind.COLLECTIVE,
+        registration_number="4-0123456-000",
+        owner=chu,
     )
     products = {
         "my_chu": make_product(
-            chu, "Mỳ Chũ gạo bao thai", noodles, [("provincial", 2016), ("regional", 2017)], trademark=mark
+            chu,
+            "Mỳ Chũ gạo bao thai",
+            noodles,
+            [("provincial", 2016), ("regional", 2017)],
+            trademark=mark,
         ),
         "my_do": make_product(chu, "Mỳ gạo đỏ", noodles, [("provincial", 2018)]),
         "lang_may": make_product(may, "Làn mây đan tay", crafts, [("national", 2019)]),

@@ -25,7 +25,8 @@ def test_product_list_shape(client, catalog):
             {"scheme": "cnnt", "level": "provincial", "year": 2016},
         ],
     }
-    assert item["url"].startswith("/") and item["url"].endswith("/")
+    assert item["url"].startswith("/")
+    assert item["url"].endswith("/")
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,9 @@ def test_product_filter_by_producer(client, catalog):
 def test_pagination(client, catalog):
     first = get(client, "products", page_size=2).json()
     second = get(client, "products", page_size=2, page=3).json()
-    assert first["count"] == 5 and len(first["results"]) == 2 and len(second["results"]) == 1
+    assert first["count"] == 5
+    assert len(first["results"]) == 2
+    assert len(second["results"]) == 1
 
 
 @pytest.mark.parametrize(
@@ -76,7 +79,9 @@ def test_bad_parameters_get_a_4xx_that_says_what_is_wrong(client, catalog, param
     response = get(client, "products", **params)
     assert response.status_code == status
     assert says in response.content.decode()
-    assert "<b>" not in response.content.decode() or response["Content-Type"].startswith("application/json")
+    assert "<b>" not in response.content.decode() or response["Content-Type"].startswith(
+        "application/json"
+    )
 
 
 def test_product_detail_is_the_full_record(client, catalog):
@@ -110,7 +115,10 @@ def test_unpublished_producer_disappears_with_its_products(client, catalog):
 
 def test_producers_list_and_detail(client, catalog):
     body = get(client, "producers", district="yen-the").json()
-    assert {r["title"] for r in body["results"]} == {"Cơ sở mây tre đan Tăng Tiến", "Công ty TNHH Gà đồi Yên Thế"}
+    assert {r["title"] for r in body["results"]} == {
+        "Cơ sở mây tre đan Tăng Tiến",
+        "Công ty TNHH Gà đồi Yên Thế",
+    }
     assert get(client, "producers", legal_form="household").json()["count"] == 1
     assert get(client, "producers", legal_form="alien").status_code == 422
     chu = catalog["producers"]["chu"]
@@ -123,7 +131,8 @@ def test_producers_list_and_detail(client, catalog):
 def test_trademarks_list_and_detail(client, catalog):
     mark = catalog["trademark"]
     body = get(client, "trademarks", kind="collective").json()
-    assert body["count"] == 1 and body["results"][0]["url"] == mark.get_url()
+    assert body["count"] == 1
+    assert body["results"][0]["url"] == mark.get_url()
     detail = get(client, f"trademarks/{mark.pk}").json()
     assert detail["products"][0]["title"] == "Mỳ Chũ gạo bao thai"
     assert detail["owner"]["id"] == catalog["producers"]["chu"].pk

@@ -18,7 +18,9 @@ def test_home_page_links_to_every_section(client, catalog):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "/san-pham/" in html and "/nha-san-xuat/" in html and "/nhan-hieu/" in html
+    assert "/san-pham/" in html
+    assert "/nha-san-xuat/" in html
+    assert "/nhan-hieu/" in html
 
 
 def test_home_page_counts_products_per_level(client, catalog):
@@ -30,7 +32,10 @@ def test_catalogue_lists_live_products_with_facet_counts(client, catalog):
     response = client.get(catalogue_url())
     assert response.status_code == 200
     assert response.context["products"].paginator.count == 5
-    facets = {f["param"]: {v.value: v.count for v in f["values"]} for f in response.context["catalogue"].facets()}
+    facets = {
+        f["param"]: {v.value: v.count for v in f["values"]}
+        for f in response.context["catalogue"].facets()
+    }
     assert facets["category"] == {"thuc-pham": 3, "my-bun": 2, "thu-cong": 2}
     assert facets["level"] == {"provincial": 3, "regional": 2, "national": 1}
     assert facets["district"] == {"luc-ngan": 2, "yen-the": 3}
@@ -41,7 +46,10 @@ def test_a_facets_counts_ignore_its_own_selection(client, catalog):
     response = client.get(catalogue_url(), {"district": "luc-ngan"})
     catalogue = response.context["catalogue"]
     assert {p.title for p in response.context["products"]} == {"Mỳ Chũ gạo bao thai", "Mỳ gạo đỏ"}
-    facets = {f["param"]: {v.value: (v.count, v.selected) for v in f["values"]} for f in catalogue.facets()}
+    facets = {
+        f["param"]: {v.value: (v.count, v.selected) for v in f["values"]}
+        for f in catalogue.facets()
+    }
     assert facets["district"] == {"luc-ngan": (2, True), "yen-the": (3, False)}
     assert facets["level"] == {"provincial": (2, False), "regional": (1, False)}
 
@@ -61,7 +69,9 @@ def test_select_links_drop_the_page_number_and_deselect_links_remove_the_filter(
     response = client.get(catalogue_url(), {"level": "national", "page": "1"})
     level = next(f for f in response.context["catalogue"].facets() if f["param"] == "level")
     national = next(v for v in level["values"] if v.value == "national")
-    assert national.selected and "level" not in national.url and "page" not in national.url
+    assert national.selected
+    assert "level" not in national.url
+    assert "page" not in national.url
 
 
 @pytest.mark.parametrize(
@@ -87,7 +97,10 @@ def test_empty_state_offers_a_way_back(client, catalog):
     District.objects.create(name="Sơn Động", slug="son-dong")
     response = client.get(catalogue_url(), {"level": "national", "district": "luc-ngan"})
     assert response.context["products"].paginator.count == 0
-    assert "Hiển thị tất cả sản phẩm".encode() in response.content or b"Show all products" in response.content
+    assert (
+        "Hiển thị tất cả sản phẩm".encode() in response.content
+        or b"Show all products" in response.content
+    )
 
 
 def test_product_page_shows_certifications_trademark_and_producer(client, catalog):
@@ -95,7 +108,9 @@ def test_product_page_shows_certifications_trademark_and_producer(client, catalo
     response = client.get(product.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Mỳ Chũ" in html and "0204 3882 111" in html and "4-0123456-000" in html
+    assert "Mỳ Chũ" in html
+    assert "0204 3882 111" in html
+    assert "4-0123456-000" in html
     history = [(c.level, c.year) for c in response.context["page"].certification_history]
     assert history == [("regional", 2017), ("provincial", 2016)]
     assert html.index("2017") < html.index("2016")
@@ -108,7 +123,8 @@ def test_product_page_renders_responsive_webp_images(client, catalog):
     product = catalog["products"]["my_do"]
     ProductImage.objects.create(page=product, image=make_image("Mỳ gạo đỏ phơi nắng"))
     html = client.get(product.url).content.decode()
-    assert 'type="image/webp"' in html and "srcset=" in html
+    assert 'type="image/webp"' in html
+    assert "srcset=" in html
     assert 'alt="Mỳ gạo đỏ phơi nắng"' in html
 
 
@@ -116,7 +132,9 @@ def test_producer_page_lists_products_and_trademarks(client, catalog):
     response = client.get(catalog["producers"]["chu"].url)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Mỳ gạo đỏ" in html and "Mỳ Chũ gạo bao thai" in html and "4-0123456-000" in html
+    assert "Mỳ gạo đỏ" in html
+    assert "Mỳ Chũ gạo bao thai" in html
+    assert "4-0123456-000" in html
 
 
 def test_producers_list_filters_by_district_and_legal_form(client, catalog):
@@ -141,7 +159,8 @@ def test_merged_district_still_finds_its_producers(client, catalog):
 def test_trademark_list_and_detail(client, catalog):
     index = ensure_sections()[TrademarkIndexPage]
     response = client.get(index.url)
-    assert response.status_code == 200 and "Mỳ Chũ" in response.content.decode()
+    assert response.status_code == 200
+    assert "Mỳ Chũ" in response.content.decode()
     detail = client.get(catalog["trademark"].get_url())
     assert detail.status_code == 200
     assert "Mỳ Chũ gạo bao thai" in detail.content.decode()
@@ -152,7 +171,12 @@ def test_trademark_list_and_detail(client, catalog):
 def test_drafts_and_unpublished_pages_are_not_served(client, catalog):
     product = catalog["products"]["khay"]
     product.unpublish()
-    assert client.get(product.url or "/nha-san-xuat/co-so-may-tre-dan-tang-tien/khay-tre-cuon/").status_code == 404
+    assert (
+        client.get(
+            product.url or "/nha-san-xuat/co-so-may-tre-dan-tang-tien/khay-tre-cuon/"
+        ).status_code
+        == 404
+    )
     assert client.get(catalogue_url()).context["products"].paginator.count == 4
 
 

@@ -1,5 +1,6 @@
 """Shared taxonomy: product categories, districts and craft villages, edited as snippets."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +64,9 @@ class Category(index.Indexed, models.Model):
         """This category and every category below it, for filtering by a parent group."""
         ids, frontier = [self.pk], [self.pk]
         while frontier:
-            frontier = list(Category.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+            frontier = list(
+                Category.objects.filter(parent__in=frontier).values_list("pk", flat=True)
+            )
             ids.extend(frontier)
         return ids
 
@@ -117,18 +120,16 @@ class District(index.Indexed, models.Model):
     def __str__(self):
         return self.name if self.is_active else _("%(name)s (retired)") % {"name": self.name}
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        if self.merged_into_id and self.merged_into_id == self.pk:
-            raise ValidationError({"merged_into": _("A district cannot be merged into itself.")})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         if self.merged_into_id:
             self.is_active = False
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.merged_into_id and self.merged_into_id == self.pk:
+            raise ValidationError({"merged_into": _("A district cannot be merged into itself.")})
 
     def with_merged_ids(self):
         """This district and every unit merged into it, so filters by the new unit still
@@ -151,7 +152,9 @@ class CraftVillage(index.Indexed, models.Model):
     district = models.ForeignKey(
         District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="villages"
     )
-    recognition_year = models.PositiveSmallIntegerField(_("recognition year"), null=True, blank=True)
+    recognition_year = models.PositiveSmallIntegerField(
+        _("recognition year"), null=True, blank=True
+    )
     recognition_decision = models.CharField(_("recognition decision"), max_length=100, blank=True)
     is_traditional = models.BooleanField(_("traditional craft village"), default=False)
 

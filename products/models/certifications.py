@@ -51,7 +51,10 @@ class Certification(Orderable):
         help_text=_("Only for the OCOP scheme: 3, 4 or 5 stars."),
     )
     prize_rank = models.CharField(
-        _("prize rank"), max_length=80, blank=True, help_text=_("For example: Giải Nhì (second prize).")
+        _("prize rank"),
+        max_length=80,
+        blank=True,
+        help_text=_("For example: Giải Nhì (second prize)."),
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",

@@ -186,5 +186,7 @@ class ProductIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         catalogue = CatalogueFilter(request.GET, ProductPage.objects.browsable())
         context["catalogue"] = catalogue
-        context["products"] = paginate(request, catalogue.results().order_by("title"), self.per_page)
+        context["products"] = paginate(
+            request, catalogue.results().order_by("title"), self.per_page
+        )
         return context

@@ -17,7 +17,9 @@ def catalog_summary():
         .values_list("level", "n")
     )
     return {
-        "levels": [(value, label, rows.get(value, 0)) for value, label in CertificationLevel.choices],
+        "levels": [
+            (value, label, rows.get(value, 0)) for value, label in CertificationLevel.choices
+        ],
         "product_count": live.count(),
         "producer_count": live.values("producer").distinct().count(),
     }
