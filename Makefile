@@ -41,7 +41,7 @@ check: install-dev
 	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/django.po
 
 pytest: install-dev
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 test: lint check pytest  ## the whole suite: ruff, Django checks, migrations, pytest
 

@@ -5,6 +5,10 @@ import shutil
 
 import pytest
 
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+# body are still synchronous, so its async-safety guard is lifted for these tests only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
