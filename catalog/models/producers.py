@@ -67,7 +67,9 @@ class ProducerPage(BasePage):
 
     legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices)
     address = models.TextField(
-        _("address"), help_text=_("As written in the source record, even if units were renamed.")
+        _("address"),
+        blank=True,
+        help_text=_("As written in the source record, even if units were renamed.")
     )
     district = models.ForeignKey(
         District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="producers"
