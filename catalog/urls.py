@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.api import router as producers_router
 from products.api import products_router, trademarks_router
+from search.api import router as search_router
+from search.views import search_page
 
 api = NinjaAPI(
     title="Certified rural industrial products catalog",
@@ -23,6 +25,7 @@ api = NinjaAPI(
 api.add_router("/products", products_router)
 api.add_router("/producers", producers_router)
 api.add_router("/trademarks", trademarks_router)
+api.add_router("", search_router)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -37,4 +40,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("tim-kiem/", search_page, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "catalog_search"
     verbose_name = _("Catalog search")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -69,7 +69,7 @@ class ProducerPage(BasePage):
     address = models.TextField(
         _("address"),
         blank=True,
-        help_text=_("As written in the source record, even if units were renamed.")
+        help_text=_("As written in the source record, even if units were renamed."),
     )
     district = models.ForeignKey(
         District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="producers"

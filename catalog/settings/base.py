@@ -128,7 +128,17 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAIL_SITE_NAME = "Sản phẩm CNNT tiêu biểu"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The catalog search: an Elasticsearch or OpenSearch URL, or empty for the database backend.
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cnnt-")
+# Wagtail's own search (admin, news) uses the same engine when one is configured.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": os.environ.get("WAGTAILSEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
+        "URLS": [SEARCH_URL],
+        "INDEX": f"{SEARCH_INDEX_PREFIX}wagtail",
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,6 +1,8 @@
 """Product pages, each living under its producer's page, and the catalogue that lists them."""
 
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,7 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from catalog.models import ProducerPage
-from catalog.models.base import BasePage, paginate
+from catalog.models.base import BasePage
 
 from .certifications import LEVEL_RANK
 
@@ -170,9 +172,9 @@ class ProductImage(Orderable):
 
 
 class ProductIndexPage(BasePage):
-    """The product catalogue: every live product, filterable, with the filters' counts."""
+    """The catalogue's place in the page tree. Browsing and filtering are the search page's
+    job (one set of facets for the whole site), so this page hands the buyer over to it."""
 
-    per_page = 12
     parent_page_types = ["catalog.HomePage"]
     subpage_types = []
     max_count = 1
@@ -180,13 +182,6 @@ class ProductIndexPage(BasePage):
     class Meta:
         verbose_name = _("product catalogue")
 
-    def get_context(self, request, *args, **kwargs):
-        from products.filters import CatalogueFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        catalogue = CatalogueFilter(request.GET, ProductPage.objects.browsable())
-        context["catalogue"] = catalogue
-        context["products"] = paginate(
-            request, catalogue.results().order_by("title"), self.per_page
-        )
-        return context
+    def serve(self, request, *args, **kwargs):
+        query = request.GET.urlencode()
+        return redirect(reverse("search") + (f"?{query}" if query else ""))

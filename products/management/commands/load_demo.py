@@ -1,0 +1,51 @@
+"""`manage.py load_demo`: load the sample catalog. Safe to run again; it creates no users."""
+
+import contextlib
+import logging
+
+from django.core.management.base import BaseCommand, CommandError
+
+from products.demo.loader import load_demo
+
+# Loggers that report every page publication and background task at INFO level.
+CHATTY_LOGGERS = ("wagtail", "django_tasks")
+
+
+@contextlib.contextmanager
+def quieter(names, level=logging.WARNING):
+    loggers = [logging.getLogger(name) for name in names]
+    previous = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(level, logger.getEffectiveLevel()))
+    try:
+        yield
+    finally:
+        for logger, old_level in zip(loggers, previous, strict=True):
+            logger.setLevel(old_level)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load sample categories, districts, craft villages, producers, products, "
+        "certifications, trademarks and pictures. Idempotent: running it again only applies "
+        "changes made to the sample data. Creates no user accounts."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-indexes",
+            action="store_true",
+            help="Do not rebuild Wagtail's reference index and search index afterwards "
+            "(they are then updated page by page, which is slower).",
+        )
+
+    def handle(self, *args, **options):
+        verbosity = options["verbosity"]
+        logs = quieter(CHATTY_LOGGERS) if verbosity < 2 else contextlib.nullcontext()
+        try:
+            with logs:
+                loader = load_demo(rebuild_indexes=not options["skip_indexes"])
+        except RuntimeError as error:
+            raise CommandError(str(error)) from error
+        if verbosity >= 1:
+            self.stdout.write(loader.summary())

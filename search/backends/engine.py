@@ -1,0 +1,121 @@
+"""The engine backend: index mapping and queries written once with elasticsearch-dsl, sent
+through the adapter to Elasticsearch or OpenSearch alike. Text arrives normalised by
+catalog.text, so the whitespace analyzer (in every engine's core) is all the analysis needed."""
+
+from elasticsearch_dsl import Integer, Keyword, Mapping, Object, Q, Search, Text
+
+from search.engines import get_engine, index_alias
+from search.facets import FACET_FIELDS
+
+from .base import SearchResult
+
+FUZZINESS = "AUTO:5,100"  # one wrong letter allowed in words of five letters or more
+MAX_FACET_VALUES = 200
+
+
+def index_body():
+    """Settings and mappings of a new catalog index."""
+    mapping = Mapping()
+    for name in ("title_folded", "text_folded"):
+        mapping.field(
+            name, Text(analyzer="whitespace", index_prefixes={"min_chars": 1, "max_chars": 12})
+        )
+    for name in ("title_exact", "text_exact"):
+        mapping.field(name, Text(analyzer="whitespace"))
+    for name in ("kind", "sort_name", *FACET_FIELDS):
+        mapping.field(name, Keyword())
+    mapping.field("pk", Integer())
+    mapping.field("newest_year", Integer())
+    mapping.field("title", Keyword(index=False))
+    mapping.field("summary", Text(index=False))
+    mapping.field("payload", Object(enabled=False))
+    return {
+        "settings": {"number_of_shards": 1, "number_of_replicas": 0},
+        "mappings": mapping.to_dict(),
+    }
+
+
+def term_query(folded, exact, last):
+    """One typed word: exact spelling first, then folded, with a typo, or (for the word still
+    being typed) as a word's beginning."""
+    should = [
+        Q("term", title_exact={"value": exact, "boost": 8}),
+        Q("term", text_exact={"value": exact, "boost": 4}),
+        Q("match", title_folded={"query": folded, "fuzziness": FUZZINESS, "boost": 4}),
+        Q("match", text_folded={"query": folded, "fuzziness": FUZZINESS, "boost": 1}),
+    ]
+    if last:
+        should += [
+            Q("prefix", title_folded={"value": folded, "boost": 2}),
+            Q("prefix", text_folded={"value": folded, "boost": 0.5}),
+        ]
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def build_search(query):
+    """The request body for a SearchQuery: text match, post-filtered facets, and for each
+    facet an aggregation under every other facet's filter (so it ignores its own)."""
+    folded, exact = query.folded_terms, query.exact_terms
+    musts = [
+        term_query(f, e, i == len(folded) - 1)
+        for i, (f, e) in enumerate(zip(folded, exact, strict=False))
+    ]
+    text = Q("bool", must=musts, filter=[Q("terms", kind=list(query.kinds))])
+    filters = {name: Q("term", **{name: value}) for name, value in query.filters.items()}
+    search = (
+        Search()
+        .query(text)
+        .extra(track_total_hits=True, _source=["id", "kind", "pk", "title", "summary", "payload"])
+    )
+    if filters:
+        search = search.post_filter(Q("bool", filter=list(filters.values())))
+    for name in FACET_FIELDS:
+        others = [q for other, q in filters.items() if other != name]
+        search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket(
+            "values", "terms", field=name, size=MAX_FACET_VALUES
+        )
+    order = {
+        "relevance": ["_score", "sort_name"],
+        "newest": [{"newest_year": "desc"}, "_score", "sort_name"],
+        "name": ["sort_name", "_score"],
+    }[query.sort]
+    search = search.sort(*order)
+    return search[query.offset : query.offset + query.page_size].to_dict()
+
+
+def build_suggest(terms, limit):
+    musts = [
+        Q("prefix", title_folded=t) if i == len(terms) - 1 else Q("term", title_folded=t)
+        for i, t in enumerate(terms)
+    ]
+    search = Search().query(Q("bool", must=musts)).sort({"kind": "desc"}, "sort_name")
+    return search.extra(_source=["id", "kind", "pk", "title", "summary", "payload"])[
+        :limit
+    ].to_dict()
+
+
+class EngineBackend:
+    """Searches the live alias of the configured engine."""
+
+    def __init__(self, engine=None):
+        self.engine = engine or get_engine()
+        self.name = self.engine.name
+
+    def search(self, query):
+        response = self.engine.search(index_alias(), build_search(query))
+        return SearchResult(
+            backend=self.name,
+            count=response["hits"]["total"]["value"],
+            hits=[hit["_source"] for hit in response["hits"]["hits"]],
+            facets={
+                name: {
+                    b["key"]: b["doc_count"]
+                    for b in response["aggregations"][name]["values"]["buckets"]
+                }
+                for name in FACET_FIELDS
+            },
+        )
+
+    def suggest(self, terms, limit):
+        response = self.engine.search(index_alias(), build_suggest(terms, limit))
+        return [hit["_source"] for hit in response["hits"]["hits"]]

@@ -1,0 +1,120 @@
+"""Index documents: products and producers flattened into plain dicts, once, in Python.
+
+Every backend stores these same dicts, so the engines and the database agree on what a
+document holds, and a result page renders from the stored payload without database queries.
+"""
+
+from django.utils.html import strip_tags
+
+from catalog.models import ProducerPage
+from catalog.text import exact_key, fold
+from products.api import product_item
+from products.models import ProductPage
+
+
+def _join(*parts):
+    return " ".join(str(p) for p in parts if p)
+
+
+def _text_fields(title, text):
+    """The matching forms of a document's text, made by the one normaliser."""
+    return {
+        "title_folded": fold(title),
+        "title_exact": exact_key(title),
+        "text_folded": fold(text),
+        "text_exact": exact_key(text),
+    }
+
+
+def product_document(product):
+    """The search document of a product: its own words plus its producer's name and
+    district, so that a producer's name or place finds its products."""
+    producer = product.producer
+    category = product.category
+    certifications = list(product.certifications.all())
+    tags = [t.name for t in product.tags.all()]
+    text = _join(
+        product.title,
+        product.intro,
+        strip_tags(product.description),
+        category.name,
+        category.parent.name if category.parent_id else "",
+        producer.title if producer else "",
+        producer.district.name if producer else "",
+        " ".join(tags),
+        product.trademark.mark if product.trademark_id else "",
+        product.ingredients,
+    )
+    return {
+        "id": f"product-{product.pk}",
+        "kind": "product",
+        "pk": product.pk,
+        "title": product.title,
+        **_text_fields(product.title, text),
+        "category": [category.slug] + ([category.parent.slug] if category.parent_id else []),
+        "level": sorted({c.level for c in certifications}),
+        "year": sorted({c.year for c in certifications}),
+        "district": [producer.district.slug] if producer else [],
+        "producer_type": [producer.legal_form] if producer else [],
+        "has_trademark": ["yes" if product.trademark_id else "no"],
+        "newest_year": max((c.year for c in certifications), default=0),
+        "sort_name": fold(product.title),
+        "summary": product.intro or strip_tags(product.description)[:300],
+        "payload": product_item(product, None),
+    }
+
+
+def producer_document(producer):
+    """A producer as its own result, with the facets of the products it makes."""
+    products = list(producer.product_pages.live().public().select_related("category__parent"))
+    categories = set()
+    for product in products:
+        categories.add(product.category.slug)
+        if product.category.parent_id:
+            categories.add(product.category.parent.slug)
+    certifications = [c for p in products for c in p.certifications.all()]
+    text = _join(producer.title, producer.intro, producer.address, producer.district.name)
+    return {
+        "id": f"producer-{producer.pk}",
+        "kind": "producer",
+        "pk": producer.pk,
+        "title": producer.title,
+        **_text_fields(producer.title, text),
+        "category": sorted(categories),
+        "level": sorted({c.level for c in certifications}),
+        "year": sorted({c.year for c in certifications}),
+        "district": [producer.district.slug],
+        "producer_type": [producer.legal_form],
+        "has_trademark": ["yes" if producer.trademarks.exists() else "no"],
+        "newest_year": max((c.year for c in certifications), default=0),
+        "sort_name": fold(producer.title),
+        "summary": producer.intro or producer.address,
+        "payload": {
+            "id": producer.pk,
+            "title": producer.title,
+            "url": producer.get_url(),
+            "legal_form": producer.legal_form,
+            "district": {"slug": producer.district.slug, "name": producer.district.name},
+        },
+    }
+
+
+def searchable_products():
+    return (
+        ProductPage.objects.live()
+        .public()
+        .select_related("producer__district", "category__parent", "trademark")
+        .prefetch_related("certifications", "tagged_items__tag")
+    )
+
+
+def searchable_producers():
+    return ProducerPage.objects.live().public().select_related("district")
+
+
+def all_documents():
+    """Every document the index should hold, for a rebuild or a status check."""
+    for product in searchable_products().iterator(chunk_size=500):
+        yield product_document(product)
+    for producer in searchable_producers().iterator(chunk_size=500):
+        yield producer_document(producer)

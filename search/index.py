@@ -1,0 +1,160 @@
+"""Writing to the search index: the database records always, the engine when configured.
+
+When the engine cannot be reached, the change is kept as a PendingIndexChange and replayed
+before the next successful write or by `search_index sync`, so a publish never fails and no
+update is lost."""
+
+import logging
+import time
+
+from django.db import transaction
+from django.utils import timezone
+
+from .backends.base import facet_string
+from .backends.engine import index_body
+from .engines import EngineUnavailable, get_engine, index_alias
+from .models import PendingIndexChange, SearchRecord
+
+logger = logging.getLogger(__name__)
+
+
+def _spaced(text):
+    return f" {text} "
+
+
+def record_fields(document):
+    return {
+        "kind": document["kind"],
+        "title_folded": _spaced(document["title_folded"]),
+        "title_exact": _spaced(document["title_exact"]),
+        "text_folded": _spaced(document["text_folded"]),
+        "text_exact": _spaced(document["text_exact"]),
+        "facets": facet_string(document),
+        "sort_name": document["sort_name"][:255],
+        "newest_year": document["newest_year"],
+        "document": document,
+    }
+
+
+def save_records(documents):
+    for document in documents:
+        SearchRecord.objects.update_or_create(key=document["id"], defaults=record_fields(document))
+
+
+def _operations(upserts, deletes, index):
+    operations = []
+    for document in upserts:
+        operations += [{"index": {"_index": index, "_id": document["id"]}}, document]
+    for key in deletes:
+        operations.append({"delete": {"_index": index, "_id": key}})
+    return operations
+
+
+def ensure_index(engine):
+    """Create the first index and its alias when the engine has none, so that writes never
+    create an index with guessed mappings."""
+    alias = index_alias()
+    if not engine.indices_for_alias(alias):
+        name = new_index_name(alias)
+        engine.create_index(name, index_body())
+        engine.update_aliases([{"add": {"index": name, "alias": alias}}])
+
+
+def new_index_name(alias):
+    return f"{alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
+
+
+def _already_gone(action, result):
+    return action == "delete" and result.get("status") == 404
+
+
+def _send(engine, upserts, deletes):
+    if not upserts and not deletes:
+        return
+    ensure_index(engine)
+    response = engine.bulk(_operations(upserts, deletes, index_alias()))
+    failed = [
+        result
+        for item in response.get("items", [])
+        for action, result in item.items()
+        if result.get("status", 200) >= 300 and not _already_gone(action, result)
+    ]
+    if failed:
+        raise EngineUnavailable(f"{len(failed)} documents refused, first: {failed[0]}")
+    engine.refresh(index_alias())
+
+
+def _queue(upserts, deletes, error):
+    for key, action in [(d["id"], "upsert") for d in upserts] + [(k, "delete") for k in deletes]:
+        PendingIndexChange.objects.update_or_create(
+            key=key, defaults={"action": action, "error": str(error)[:2000]}
+        )
+    logger.warning(
+        "Search engine unavailable, %d changes queued: %s", len(upserts) + len(deletes), error
+    )
+
+
+def pending_documents():
+    """The queued changes as (documents to write, keys to delete), read from the records."""
+    pending = list(PendingIndexChange.objects.all())
+    records = dict(
+        SearchRecord.objects.filter(key__in=[p.key for p in pending]).values_list("key", "document")
+    )
+    upserts = [records[p.key] for p in pending if p.action == "upsert" and p.key in records]
+    deletes = [p.key for p in pending if p.action == "delete" or p.key not in records]
+    return pending, upserts, deletes
+
+
+def replay_pending(engine):
+    """Send every queued change; on success forget them. Returns how many were sent."""
+    pending, upserts, deletes = pending_documents()
+    if not pending:
+        return 0
+    _send(engine, upserts, deletes)
+    PendingIndexChange.objects.filter(pk__in=[p.pk for p in pending]).delete()
+    return len(pending)
+
+
+def apply(upserts=(), deletes=()):
+    """Store documents and removals everywhere search reads from. Never raises for the engine."""
+    upserts, deletes = list(upserts), list(deletes)
+    with transaction.atomic():
+        save_records(upserts)
+        SearchRecord.objects.filter(key__in=deletes).delete()
+    try:
+        engine = get_engine()
+        if engine is None:
+            return
+        replay_pending(engine)
+        _send(engine, upserts, deletes)
+    except EngineUnavailable as error:
+        _queue(upserts, deletes, error)
+
+
+def rebuild(documents, batch_size=500):
+    """Rebuild every store from scratch. On the engine a new index is filled beside the live
+    one and the alias is swapped in one step, so searches never see an empty index."""
+    started = timezone.now()
+    documents = list(documents)
+    keys = [d["id"] for d in documents]
+    with transaction.atomic():
+        SearchRecord.objects.exclude(key__in=keys).delete()
+        save_records(documents)
+    engine = get_engine()
+    if engine is None:
+        return None
+    alias = index_alias()
+    new_index = new_index_name(alias)
+    engine.create_index(new_index, index_body())
+    for start in range(0, len(documents), batch_size):
+        engine.bulk(_operations(documents[start : start + batch_size], (), new_index))
+    engine.refresh(new_index)
+    old = engine.indices_for_alias(alias)
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    engine.update_aliases(actions)
+    for name in old:
+        engine.delete_index(name)
+    # Changes queued while the rebuild ran are newer than its documents: keep them.
+    PendingIndexChange.objects.filter(recorded_at__lt=started).delete()
+    return new_index

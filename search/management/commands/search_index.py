@@ -1,0 +1,91 @@
+"""manage.py search_index rebuild|sync|status"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search import index
+from search.documents import all_documents
+from search.engines import EngineUnavailable, get_engine, index_alias
+from search.models import PendingIndexChange, SearchRecord
+
+
+class Command(BaseCommand):
+    help = (
+        "rebuild: index everything into a new index and swap the alias; "
+        "sync: replay changes the engine missed; status: compare the database and the index."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "sync", "status"])
+
+    def handle(self, *args, action, **options):
+        try:
+            getattr(self, action)()
+        except EngineUnavailable as error:
+            raise CommandError(f"The search engine is unavailable: {error}") from error
+
+    def rebuild(self):
+        started = time.perf_counter()
+        documents = list(all_documents())
+        new_index = index.rebuild(documents)
+        elapsed = time.perf_counter() - started
+        where = f"index {new_index} (alias {index_alias()})" if new_index else "the database"
+        self.stdout.write(f"Indexed {len(documents)} documents into {where} in {elapsed:.1f} s.")
+
+    def sync(self):
+        engine = get_engine()
+        if engine is None:
+            self.stdout.write("No search engine configured; the database is always in sync.")
+            return
+        sent = index.replay_pending(engine)
+        self.stdout.write(f"Replayed {sent} pending changes.")
+
+    def status(self):
+        expected = {d["id"] for d in all_documents()}
+        recorded = set(SearchRecord.objects.values_list("key", flat=True))
+        self._report("database records", expected, recorded)
+        pending = PendingIndexChange.objects.count()
+        self.stdout.write(f"pending changes: {pending}")
+        engine = get_engine()
+        if engine is None:
+            self.stdout.write("engine: none configured (the database backend answers)")
+            return
+        indexed = self._engine_keys(engine)
+        self.stdout.write(
+            f"engine: {engine.name} at {engine.url}, alias {index_alias()} -> "
+            f"{', '.join(engine.indices_for_alias(index_alias())) or 'missing'}"
+        )
+        self._report("engine documents", expected, indexed)
+
+    def _report(self, label, expected, actual):
+        missing, extra = expected - actual, actual - expected
+        state = "in sync" if not missing and not extra else "OUT OF SYNC"
+        self.stdout.write(
+            f"{label}: {len(actual)} (expected {len(expected)}), {len(missing)} missing, "
+            f"{len(extra)} extra: {state}"
+        )
+        for key in sorted(missing)[:10]:
+            self.stdout.write(f"  missing {key}")
+        for key in sorted(extra)[:10]:
+            self.stdout.write(f"  extra {key}")
+
+    @staticmethod
+    def _engine_keys(engine):
+        if not engine.indices_for_alias(index_alias()):
+            return set()
+        keys, after = set(), None
+        while True:
+            body = {
+                "query": {"match_all": {}},
+                "_source": False,
+                "size": 5000,
+                "sort": ["kind", "pk"],
+            }
+            if after:
+                body["search_after"] = after
+            hits = engine.search(index_alias(), body)["hits"]["hits"]
+            if not hits:
+                return keys
+            keys.update(hit["_id"] for hit in hits)
+            after = hits[-1]["sort"]

@@ -1,0 +1,43 @@
+"""What the database keeps for search: every document (the database backend searches these
+rows, and they are the fallback when the engine is down) and the changes the engine missed."""
+
+from django.db import models
+
+
+class SearchRecord(models.Model):
+    """One indexed document. Text columns hold normalised words between spaces, so a word or
+    a word's beginning is a plain substring match on every database."""
+
+    key = models.CharField(max_length=40, unique=True)  # "product-12", "producer-3"
+    kind = models.CharField(max_length=10, db_index=True)
+    title_folded = models.TextField()
+    title_exact = models.TextField()
+    text_folded = models.TextField()
+    text_exact = models.TextField()
+    facets = models.TextField(help_text="field=value pairs separated by spaces")
+    sort_name = models.CharField(max_length=255, db_index=True)
+    newest_year = models.PositiveSmallIntegerField(default=0)
+    document = models.JSONField()
+
+    def __str__(self):
+        return self.key
+
+
+class PendingIndexChange(models.Model):
+    """An index update the engine did not take (it was unreachable). Replayed, oldest first,
+    by `search_index sync` and before the next successful write, so no change is lost."""
+
+    class Action(models.TextChoices):
+        UPSERT = "upsert"
+        DELETE = "delete"
+
+    key = models.CharField(max_length=40, unique=True)
+    action = models.CharField(max_length=6, choices=Action.choices)
+    recorded_at = models.DateTimeField(auto_now=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.key}"

@@ -1,0 +1,103 @@
+"""One entry point for the search page and the API: choose the backend, fall back to the
+database when the engine is down, and dress the raw result for display (labels, links,
+highlights)."""
+
+import logging
+
+from django.utils.translation import gettext as _
+
+from .backends.database import DatabaseBackend
+from .backends.engine import EngineBackend
+from .engines import EngineUnavailable, get_engine
+from .facets import FACETS
+from .highlight import highlight
+
+logger = logging.getLogger(__name__)
+SUGGEST_MIN_CHARS = 2
+SUGGEST_LIMIT = 8
+
+
+def _backends():
+    """The backends to try, in order: the engine when one is configured, then the database."""
+    try:
+        engine = get_engine()
+    except EngineUnavailable as error:
+        logger.warning("Search engine unreachable: %s", error)
+        return [DatabaseBackend()], True
+    return ([EngineBackend(engine)] if engine else []) + [DatabaseBackend()], False
+
+
+def _run(method, *args):
+    """(result, degraded): the first backend's answer; degraded when the engine failed."""
+    backends, degraded = _backends()
+    for backend in backends:
+        try:
+            return getattr(backend, method)(*args), degraded
+        except EngineUnavailable as error:
+            logger.warning("Search engine failed, answering from the database: %s", error)
+            degraded = True
+    raise AssertionError("the database backend does not fail over")  # pragma: no cover
+
+
+def search(query):
+    """(SearchResult, notice): notice is a sentence for buyers when the engine was down."""
+    result, degraded = _run("search", query)
+    notice = (
+        _("Search is running in a simplified mode right now; results may be less precise.")
+        if degraded
+        else ""
+    )
+    return result, notice
+
+
+def suggest(text):
+    from .query import parse
+
+    terms = parse({"q": text}).folded_terms
+    if len("".join(terms)) < SUGGEST_MIN_CHARS:
+        return []
+    documents, _degraded = _run("suggest", terms, SUGGEST_LIMIT)
+    return documents
+
+
+def highlights(document, query):
+    """Title and summary with the buyer's words marked."""
+    terms = query.folded_terms
+    return {
+        "title": highlight(document["title"], terms),
+        "summary": highlight(document.get("summary", ""), terms),
+    }
+
+
+def facet_values(result, query, params):
+    """For each declared facet: its label and values with count, selected flag and the link
+    that selects or deselects it (dropping the page number)."""
+    facets = []
+    for facet in FACETS:
+        counts = result.facets.get(facet.field, {})
+        options = facet.options()
+        chosen = query.filters.get(facet.field)
+        values = []
+        for value, label in options.items():
+            count = counts.get(value, 0)
+            if not count and value != chosen:
+                continue
+            link = params.copy()
+            link.pop("page", None)
+            if value == chosen:
+                link.pop(facet.field, None)
+            else:
+                link[facet.field] = value
+            values.append(
+                {
+                    "value": value,
+                    "label": str(label),
+                    "count": count,
+                    "selected": value == chosen,
+                    "url": "?" + link.urlencode(),
+                }
+            )
+        if facet.order == "count":
+            values.sort(key=lambda v: (-v["count"], v["label"]))
+        facets.append({"field": facet.field, "label": str(facet.label), "values": values})
+    return facets

@@ -1,0 +1,42 @@
+"""The buyers' search page: products and producers, facets, sorting, highlights, paging."""
+
+from django.core.paginator import Page, Paginator
+from django.shortcuts import render
+
+from . import service
+from .query import SORTS, parse
+
+PAGE_SIZE = 12
+
+
+class _Window(Paginator):
+    """A paginator over a count the backend already knows, for page links without a list."""
+
+    def __init__(self, count, per_page):
+        super().__init__(range(count), per_page, allow_empty_first_page=True)
+
+
+def search_page(request):
+    query = parse(request.GET, page_size=PAGE_SIZE)
+    result, notice = service.search(query)
+    paginator = _Window(result.count, query.page_size)
+    if result.count and query.page > paginator.num_pages:
+        query.page = paginator.num_pages
+        result, notice = service.search(query)
+    hits = [{**doc, "highlight": service.highlights(doc, query)} for doc in result.hits]
+    context = {
+        "query": query,
+        "result": result,
+        "hits": hits,
+        "notice": notice,
+        "facets": service.facet_values(result, query, request.GET),
+        "page_obj": Page(range(result.count), query.page, paginator),
+        "sorts": SORTS,
+        "active_filters": [
+            (facet, value)
+            for facet in service.facet_values(result, query, request.GET)
+            for value in facet["values"]
+            if value["selected"]
+        ],
+    }
+    return render(request, "search/search_page.html", context)
