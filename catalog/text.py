@@ -9,10 +9,11 @@ index, search queries on every backend) goes through these functions so they agr
 import re
 import unicodedata
 
-# Combining marks that carry a Vietnamese tone (grave, acute, tilde, hook, dot below).
-_TONES = {"\u0300": "f", "\u0301": "s", "\u0303": "x", "\u0309": "r", "\u0323": "j"}
-# Combining marks that change the vowel itself, spelled as in Telex.
-_VOWEL_MARKS = {"\u0302": "^", "\u0306": "(", "\u031b": "+"}
+# Marks spelled as VNI digits, so an exact key is one plain alphanumeric token that every
+# engine's standard tokenizer keeps whole: tones (acute, grave, hook, tilde, dot below)...
+_TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+# ...and the marks that change the vowel itself (circumflex, horn, breve); đ is 9.
+_VOWEL_MARKS = {"\u0302": "6", "\u031b": "7", "\u0306": "8"}
 _WORD = re.compile(r"[^\W_]+")
 _VOWELS = set("aeiouy")
 
@@ -38,7 +39,7 @@ def _fold_word(word, keep_marks):
                 letters.append(_VOWEL_MARKS[char])
         elif char == "\u0111":  # the stroke of đ, kept apart from d so the key can see it
             if keep_marks:
-                letters.append("-")
+                letters.append("9")
         elif unicodedata.combining(char):
             continue
         else:
@@ -67,3 +68,12 @@ def exact_key(text):
     """Lower-case words keeping diacritics in a canonical spelling, so that NFC/NFD and
     old/new tone placement agree but "bánh" and "banh" do not."""
     return " ".join(_fold_word(w, keep_marks=True) for w in _words(text or ""))
+
+
+def vietnamese_slug(text, max_length=80):
+    """An ASCII slug that keeps the Vietnamese spelling ("Mỳ Chũ" -> "my-chu"). Django's
+    slugify drops đ, which has no Unicode decomposition, so it is spelled d first."""
+    from django.utils.text import slugify
+
+    spelled = unicodedata.normalize("NFC", text or "").replace("đ", "d").replace("Đ", "D")
+    return slugify(spelled)[:max_length].strip("-")

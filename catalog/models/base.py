@@ -2,13 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from catalog.text import fold
+from catalog.text import vietnamese_slug
 
 
 class BasePage(Page):
@@ -23,9 +22,9 @@ class BasePage(Page):
         abstract = True
 
     def full_clean(self, *args, **kwargs):
-        # Wagtail's own slugify drops "đ"; fold Vietnamese first so "Gà đồi" gives "ga-doi".
+        # Wagtail's own slugify drops "đ": "Gà đồi" must give "ga-doi", not "ga-oi".
         if not self.slug and self.title:
-            self.slug = slugify(fold(self.title))[:255]
+            self.slug = vietnamese_slug(self.title, 255)
         super().full_clean(*args, **kwargs)
 
 

@@ -2,17 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from catalog.text import fold
+from catalog.text import vietnamese_slug
 
 
 def unique_slug(instance, source, max_length=80):
     """A slug from Vietnamese text (diacritics folded), unique among the model's rows."""
-    base = slugify(fold(source))[:max_length] or "item"
+    base = vietnamese_slug(source, max_length) or "item"
     slug, n = base, 2
     others = type(instance).objects.exclude(pk=instance.pk)
     while others.filter(slug=slug).exists():

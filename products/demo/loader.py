@@ -17,7 +17,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.html import escape
-from django.utils.text import slugify
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
@@ -36,6 +35,7 @@ from catalog.models import (
     ProducerPage,
     StandardPage,
 )
+from catalog.text import vietnamese_slug
 from products.models import (
     Certification,
     ProductImage,
@@ -58,12 +58,6 @@ SECTION_INTROS = {
     TrademarkIndexPage: "Nhãn hiệu thông thường, nhãn hiệu tập thể, nhãn hiệu chứng nhận và chỉ "
     "dẫn địa lý của các sản phẩm trong tỉnh.",
 }
-
-
-def slug_for(text, max_length=80):
-    """An ASCII slug of Vietnamese text that keeps its spelling ("Mỳ Chũ" -> "my-chu");
-    Django's slugify drops đ, which has no decomposition, so it is replaced first."""
-    return slugify(text.replace("đ", "d").replace("Đ", "D"))[:max_length].strip("-")
 
 
 def rich_text(paragraphs, highlights=()):
@@ -230,7 +224,8 @@ class DemoLoader:
             return image
         content = render()
         image = self.image_model(title=title, description=alt, collection=self.collection)
-        image.file = ImageFile(io.BytesIO(content), name=f"{slug_for(title, 60)}.{extension}")
+        filename = f"{vietnamese_slug(title, 60)}.{extension}"
+        image.file = ImageFile(io.BytesIO(content), name=filename)
         image.file_size = len(content)
         image.file_hash = hash_filelike(io.BytesIO(content))
         image.save()
@@ -400,7 +395,7 @@ class DemoLoader:
             producer = self.producers[producer_item["slug"]]
             district = self.districts[producer_item["district"]]
             for item in producer_item["products"]:
-                slug = slug_for(item["name"])
+                slug = vietnamese_slug(item["name"])
                 group = self.category_group[item["category"]]
                 pictures = []
                 for number in range(1, item.get("images", 1) + 1):

@@ -12,12 +12,11 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import linebreaks
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from catalog.models import Category, District, ProducerIndexPage, ProducerPage
-from catalog.text import fold
+from catalog.text import fold, vietnamese_slug
 from products.models import (
     Certification,
     CertificationScheme,
@@ -289,7 +288,7 @@ class CatalogImporter:
             taken = self.slugs[parent.pk] = set(
                 parent.get_children().values_list("slug", flat=True)
             )
-        base = slugify(fold(title))[:200] or "page"
+        base = vietnamese_slug(title, 200) or "page"
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

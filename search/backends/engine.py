@@ -1,6 +1,7 @@
 """The engine backend: index mapping and queries written once with elasticsearch-dsl, sent
 through the adapter to Elasticsearch or OpenSearch alike. Text arrives normalised by
-catalog.text, so the whitespace analyzer (in every engine's core) is all the analysis needed."""
+catalog.text as plain alphanumeric words, so the standard analyzer (in every engine's core,
+even a server without the analysis-common module) is all the analysis needed."""
 
 from elasticsearch_dsl import Integer, Keyword, Mapping, Object, Q, Search, Text
 
@@ -18,10 +19,10 @@ def index_body():
     mapping = Mapping()
     for name in ("title_folded", "text_folded"):
         mapping.field(
-            name, Text(analyzer="whitespace", index_prefixes={"min_chars": 1, "max_chars": 12})
+            name, Text(analyzer="standard", index_prefixes={"min_chars": 1, "max_chars": 12})
         )
     for name in ("title_exact", "text_exact"):
-        mapping.field(name, Text(analyzer="whitespace"))
+        mapping.field(name, Text(analyzer="standard"))
     for name in ("kind", "sort_name", *FACET_FIELDS):
         mapping.field(name, Keyword())
     mapping.field("pk", Integer())
