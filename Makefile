@@ -7,7 +7,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-dev lint check pytest browser-deps serve clean
+.PHONY: demo test install install-dev lint check pytest search-engine bench clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,14 @@ check: install-dev
 	$(MANAGE) check --deploy --fail-level WARNING
 	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/django.po
 
+# The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself.
 pytest: install-dev
-	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	search/engine/with-engines.sh $(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+search-engine:  ## an OpenSearch node for development: SEARCH_URL=http://127.0.0.1:9201
+	search/engine/engine.sh start opensearch
+	@echo "Run the site with SEARCH_URL=http://127.0.0.1:9201, then: $(MANAGE) search_index rebuild"
+	@echo "Stop it with: search/engine/engine.sh stop opensearch"
 
 test: lint check pytest  ## the whole suite: ruff, Django checks, migrations, pytest
 

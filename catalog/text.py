@@ -20,7 +20,7 @@ _VOWELS = set("aeiouy")
 
 def _words(text):
     """Words of the text, each decomposed (NFD) with đ spelled as d plus a stroke mark."""
-    composed = unicodedata.normalize("NFC", text).lower()
+    composed = unicodedata.normalize("NFC", text).casefold()
     return [
         unicodedata.normalize("NFD", word).replace("đ", "d\u0111")
         for word in _WORD.findall(composed)
