@@ -22,7 +22,15 @@ class Facet:
 
 class CategoryFacet(Facet):
     def options(self):
-        return {c.slug: str(c) for c in Category.objects.select_related("parent")}
+        """Each top-level group followed by its sub-categories."""
+        categories = list(Category.objects.all())
+        children = {}
+        for category in categories:
+            children.setdefault(category.parent_id, []).append(category)
+        ordered = []
+        for group in children.get(None, []):
+            ordered += [group, *children.get(group.pk, [])]
+        return {c.slug: c.name for c in ordered}
 
 
 class DistrictFacet(Facet):

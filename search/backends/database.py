@@ -29,7 +29,7 @@ class DatabaseBackend:
                 name, _sep, value = pair.partition("=")
                 values.setdefault(name, set()).add(value)
             score = self._score(query, t_exact, x_exact, t_folded, x_folded)
-            matches.append((key, values, score, sort_name, newest))
+            matches.append((key, values, (score, -len(t_folded)), sort_name, newest))
 
         facets = {name: Counter() for name in FACET_FIELDS}
         selected = query.filters
@@ -91,8 +91,10 @@ class DatabaseBackend:
 
     @staticmethod
     def _sort_key(sort):
+        """Hits are (key, (score, -title length), sort name, newest year); at equal scores a
+        shorter title matches more closely, as field-length norms make it on the engines."""
         if sort == "newest":
-            return lambda hit: (-hit[3], -hit[1], hit[2])
+            return lambda hit: (-hit[3], hit[2])
         if sort == "name":
-            return lambda hit: (hit[2], -hit[1])
-        return lambda hit: (-hit[1], hit[2])
+            return lambda hit: (hit[2],)
+        return lambda hit: (-hit[1][0], -hit[1][1], hit[2])

@@ -77,7 +77,7 @@ def build_search(query):
         )
     order = {
         "relevance": ["_score", "sort_name"],
-        "newest": [{"newest_year": "desc"}, "_score", "sort_name"],
+        "newest": [{"newest_year": "desc"}, "sort_name"],
         "name": ["sort_name", "_score"],
     }[query.sort]
     search = search.sort(*order)
