@@ -53,3 +53,14 @@ test: lint check pytest  ## the whole suite: ruff, Django checks, migrations, py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .demo-admin-password
+
+# Search figures on a throw-away database: the sample data, then 10,000 generated products.
+BENCH_DB := $(shell mktemp -u /tmp/cnnt-bench-XXXXXX.sqlite3)
+bench: install-dev
+	SQLITE_PATH=$(BENCH_DB) DJANGO_SETTINGS_MODULE=catalog.settings.dev $(MANAGE) migrate --no-input -v0
+	SQLITE_PATH=$(BENCH_DB) DJANGO_SETTINGS_MODULE=catalog.settings.dev $(MANAGE) load_demo -v0
+	SQLITE_PATH=$(BENCH_DB) DJANGO_SETTINGS_MODULE=catalog.settings.dev SEARCH_INDEX_PREFIX=bench- \
+	search/engine/with-engines.sh sh -c '\
+	  $(MANAGE) search_bench --engine $$SEARCH_TEST_OPENSEARCH_URL --engine $$SEARCH_TEST_ELASTICSEARCH_URL && \
+	  $(MANAGE) search_bench --products 10000 --engine $$SEARCH_TEST_OPENSEARCH_URL --engine $$SEARCH_TEST_ELASTICSEARCH_URL'
+	rm -f $(BENCH_DB)

@@ -166,4 +166,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # The search clients log every request at INFO; only their problems are worth reading.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("elastic_transport", "opensearch", "django_tasks")
+    },
 }

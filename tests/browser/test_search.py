@@ -22,7 +22,9 @@ def test_type_without_diacritics_pick_a_suggestion_then_filter(live_server, page
 
     page.goto(live_server.url + "/tim-kiem/?q=my")
     expect(page.locator(".hits")).to_contain_text("Mỳ gạo đỏ")
-    page.locator("[data-facet=level]").get_by_role("link", name=re.compile("Khu vực phía Bắc")).click()
+    page.locator("[data-facet=level]").get_by_role(
+        "link", name=re.compile("Khu vực phía Bắc")
+    ).click()
     expect(page).to_have_url(re.compile(r"level=regional"))
     expect(page.locator(".hits")).to_contain_text("Mỳ Chũ gạo bao thai")
     expect(page.locator(".hits")).not_to_contain_text("Mỳ gạo đỏ")
