@@ -1,11 +1,14 @@
 """The index follows the page tree on every backend, and survives an engine outage."""
 
+import threading
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
 from catalog.models import District
 from search import engines, service
+from search.backends.engine import EngineBackend
 from search.models import PendingIndexChange
 from search.query import parse
 from tests.builders import small_catalog
@@ -129,6 +132,33 @@ def test_rebuild_swaps_the_alias_while_search_keeps_answering(engine, db):
         assert engine_client.indices_for_alias(engines.index_alias()) == [second]
         assert found("my") == before
         assert not engine_client.call("indices.exists", index=first)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_searches_during_a_rebuild_never_come_back_empty(engine, db):
+    with BackendSettings(engine):
+        small_catalog()
+        rebuild()
+        backend = EngineBackend(engines.get_engine())
+        query = parse({"q": "my"})  # parsed here: the searching thread touches only the engine
+        expected = backend.search(query).count
+        assert expected > 0
+        counts, stop = [], threading.Event()
+
+        def keep_searching():
+            while not stop.is_set():
+                counts.append(backend.search(query).count)
+
+        searcher = threading.Thread(target=keep_searching)
+        searcher.start()
+        try:
+            for _ in range(3):
+                rebuild()
+        finally:
+            stop.set()
+            searcher.join()
+        assert len(counts) > 3
+        assert set(counts) == {expected}
 
 
 def test_status_reports_the_database_and_the_engine(db, capsys):
