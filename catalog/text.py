@@ -6,6 +6,7 @@ consonant ("mì"/"mỳ"). Every comparison in the project (import matching, the 
 index, search queries on every backend) goes through these functions so they agree.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ def _words(text):
     ]
 
 
+@functools.lru_cache(maxsize=100_000)
 def _fold_word(word, keep_marks):
     """One word to plain letters; with keep_marks, vowel marks stay and the tone moves
     to the end, so both tone placements give the same key."""

@@ -1,6 +1,8 @@
 """Highlighting in Python, from the original text and the normalised query terms, so it looks
 the same on every backend and keeps the diacritics the buyer sees."""
 
+import functools
+import html
 import re
 import unicodedata
 
@@ -27,8 +29,12 @@ def _one_edit_apart(a, b):
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
+# Result pages fold the same few thousand words again and again.
+_fold_word = functools.lru_cache(maxsize=50_000)(fold)
+
+
 def matches(word, terms, last_is_prefix=True):
-    folded = fold(word)
+    folded = _fold_word(word)
     for i, term in enumerate(terms):
         if folded == term:
             return True
@@ -46,9 +52,9 @@ def highlight(text, terms):
     text = unicodedata.normalize("NFC", text)
     out, position = [], 0
     for match in _WORD.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        word = match.group()
-        out.append(f"<mark>{escape(word)}</mark>" if matches(word, terms) else escape(word))
-        position = match.end()
-    out.append(escape(text[position:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+        if matches(match.group(), terms):
+            out += [html.escape(text[position : match.start()]), "<mark>"]
+            out += [html.escape(match.group()), "</mark>"]
+            position = match.end()
+    out.append(html.escape(text[position:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of the text above is escaped

@@ -136,10 +136,11 @@ def rebuild(documents, batch_size=500):
     one and the alias is swapped in one step, so searches never see an empty index."""
     started = timezone.now()
     documents = list(documents)
-    keys = [d["id"] for d in documents]
     with transaction.atomic():
-        SearchRecord.objects.exclude(key__in=keys).delete()
-        save_records(documents)
+        SearchRecord.objects.all().delete()
+        SearchRecord.objects.bulk_create(
+            [SearchRecord(key=d["id"], **record_fields(d)) for d in documents], batch_size=500
+        )
     engine = get_engine()
     if engine is None:
         return None

@@ -78,10 +78,7 @@ def facet_values(result, query, params):
         options = facet.options()
         chosen = query.filters.get(facet.field)
         values = []
-        for value, label in options.items():
-            count = counts.get(value, 0)
-            if not count and value != chosen:
-                continue
+        for value in [v for v in options if counts.get(v) or v == chosen]:
             link = params.copy()
             link.pop("page", None)
             if value == chosen:
@@ -91,8 +88,8 @@ def facet_values(result, query, params):
             values.append(
                 {
                     "value": value,
-                    "label": str(label),
-                    "count": count,
+                    "label": str(options[value]),
+                    "count": counts.get(value, 0),
                     "selected": value == chosen,
                     "url": "?" + link.urlencode(),
                 }
