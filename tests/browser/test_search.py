@@ -5,7 +5,10 @@ from playwright.sync_api import expect
 
 from tests.builders import small_catalog
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_type_without_diacritics_pick_a_suggestion_then_filter(live_server, page):
