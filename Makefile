@@ -19,12 +19,14 @@ install: $(BIN)/uv  ## runtime dependencies from the lock file
 install-dev: $(BIN)/uv  ## runtime and test tools from the lock file
 	$(BIN)/uv sync --frozen --python $(BIN)/python
 
+demo: export DJANGO_SETTINGS_MODULE := catalog.settings.dev
+demo: export WAGTAILADMIN_BASE_URL := http://127.0.0.1:$(PORT)
 demo: install  ## migrate, load the sample data and serve at http://127.0.0.1:$(PORT)
-	DJANGO_SETTINGS_MODULE=catalog.settings.dev $(MANAGE) migrate --no-input
-	DJANGO_SETTINGS_MODULE=catalog.settings.dev $(MANAGE) load_demo
-	DJANGO_SETTINGS_MODULE=catalog.settings.dev $(MANAGE) demo_admin
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) demo_admin
 	@echo "Serving the sample catalog at http://127.0.0.1:$(PORT)/"
-	DJANGO_SETTINGS_MODULE=catalog.settings.dev $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
