@@ -4,7 +4,7 @@ from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 
 from . import service
-from .query import SORTS, parse
+from .query import parse
 
 PAGE_SIZE = 12
 
@@ -24,19 +24,16 @@ def search_page(request):
         query.page = paginator.num_pages
         result, notice = service.search(query)
     hits = [{**doc, "highlight": service.highlights(doc, query)} for doc in result.hits]
+    facets = service.facet_values(result, query, request.GET)
     context = {
         "query": query,
         "result": result,
         "hits": hits,
         "notice": notice,
-        "facets": service.facet_values(result, query, request.GET),
+        "facets": facets,
         "page_obj": Page(range(result.count), query.page, paginator),
-        "sorts": SORTS,
         "active_filters": [
-            (facet, value)
-            for facet in service.facet_values(result, query, request.GET)
-            for value in facet["values"]
-            if value["selected"]
+            (facet, value) for facet in facets for value in facet["values"] if value["selected"]
         ],
     }
     return render(request, "search/search_page.html", context)
