@@ -9,22 +9,32 @@ from wagtail.search import index
 from catalog.text import vietnamese_slug
 
 
-def unique_slug(instance, source, max_length=80):
-    """A slug from Vietnamese text (diacritics folded), unique among the model's rows."""
-    base = vietnamese_slug(source, max_length) or "item"
-    slug, n = base, 2
-    others = type(instance).objects.exclude(pk=instance.pk)
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base[: max_length - 4]}-{n}", n + 1
-    return slug
+class SlugFromName(models.Model):
+    """A unique URL slug made from the row's name (`slug_source`) when an editor leaves it
+    empty, spelled as the Vietnamese name without diacritics."""
+
+    slug_source = "name"
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = vietnamese_slug(getattr(self, self.slug_source), 80) or "item"
+            slug, n = base, 2
+            others = type(self).objects.exclude(pk=self.pk)
+            while others.filter(slug=slug).exists():
+                slug, n = f"{base[:76]}-{n}", n + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
 
 
-class Category(index.Indexed, models.Model):
+class Category(index.Indexed, SlugFromName):
     """A product category. The top level follows the CNNT groups; editors add sub-categories."""
 
     name = models.CharField(_("name"), max_length=150)
     name_en = models.CharField(_("name in English"), max_length=150, blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent category"),
@@ -54,11 +64,6 @@ class Category(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
     def descendant_ids(self):
         """This category and every category below it, for filtering by a parent group."""
         ids, frontier = [self.pk], [self.pk]
@@ -75,7 +80,7 @@ class DistrictQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class District(index.Indexed, models.Model):
+class District(index.Indexed, SlugFromName):
     """An administrative unit (huyện, thị xã, thành phố). Units are reorganised from time to
     time, so a district is retired or merged rather than deleted; addresses keep their text."""
 
@@ -85,7 +90,6 @@ class District(index.Indexed, models.Model):
         CITY = "city", _("City (thành phố)")
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RURAL)
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Untick when the unit is abolished or merged.")
@@ -120,8 +124,6 @@ class District(index.Indexed, models.Model):
         return self.name if self.is_active else _("%(name)s (retired)") % {"name": self.name}
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
         if self.merged_into_id:
             self.is_active = False
         super().save(*args, **kwargs)
@@ -142,11 +144,10 @@ class District(index.Indexed, models.Model):
         return ids
 
 
-class CraftVillage(index.Indexed, models.Model):
+class CraftVillage(index.Indexed, SlugFromName):
     """A recognised craft village (làng nghề), which producers may belong to."""
 
     name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     commune = models.CharField(_("commune"), max_length=120, blank=True)
     district = models.ForeignKey(
         District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="villages"
@@ -175,8 +176,3 @@ class CraftVillage(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)

@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.search import index
 
 from catalog.models.base import BasePage, paginate
-from catalog.models.taxonomy import unique_slug
+from catalog.models.taxonomy import SlugFromName
 
 nice_classes_validator = RegexValidator(
     r"^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$",
@@ -23,7 +23,7 @@ class TrademarkQuerySet(models.QuerySet):
         return self.exclude(status=Trademark.Status.WITHDRAWN)
 
 
-class Trademark(index.Indexed, models.Model):
+class Trademark(index.Indexed, SlugFromName):
     """A mark registered with the IP office. Collective marks and geographical indications
     belong to an association or a commune rather than to one producer, so the owner is
     optional and described in words as well."""
@@ -40,8 +40,8 @@ class Trademark(index.Indexed, models.Model):
         EXPIRED = "expired", _("Expired")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    slug_source = "mark"
     mark = models.CharField(_("mark"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices, default=Kind.ORDINARY)
     registration_number = models.CharField(_("registration number"), max_length=40, blank=True)
     application_date = models.DateField(_("application date"), null=True, blank=True)
@@ -116,11 +116,6 @@ class Trademark(index.Indexed, models.Model):
 
     def __str__(self):
         return self.mark
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.mark)
-        super().save(*args, **kwargs)
 
     @property
     def nice_class_list(self):
