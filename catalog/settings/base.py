@@ -158,6 +158,14 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# Rate limits of buyer inquiries count in this cache; production may point it at Redis or a
+# database table shared by all workers (a per-process memory cache limits per worker).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Buyer inquiries: the centre's addresses that receive a copy of each, and the limits per IP
+# address and per e-mail address: (inquiries, seconds).
+CATALOG_INQUIRY_RECIPIENTS = env_list("CATALOG_INQUIRY_RECIPIENTS")
+INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}
+
 # Where the site's own contact details are shown (footer, "sample data" banner).
 CATALOG_DEMO_MODE = os.environ.get("CATALOG_DEMO_MODE", "") == "1"
 
@@ -166,8 +174,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # The search clients log every request at INFO; only their problems are worth reading.
+    # The search clients log every request (404s of expected look-ups as warnings); the
+    # search layer logs what matters itself.
     "loggers": {
-        name: {"level": "WARNING"} for name in ("elastic_transport", "opensearch", "django_tasks")
+        name: {"level": "ERROR"} for name in ("elastic_transport", "opensearch", "django_tasks")
     },
 }
