@@ -43,8 +43,12 @@ check: install-dev
 	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/django.po
 
 # The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself.
+# Browser tests flush the database after themselves, so they run in a process of their own.
 pytest: install-dev
-	search/engine/with-engines.sh $(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	search/engine/with-engines.sh sh -c '\
+	  $(BIN)/pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS) && \
+	  $(BIN)/pytest -m browser $(PYTEST_ARGS)'
+
 
 search-engine:  ## an OpenSearch node for development: SEARCH_URL=http://127.0.0.1:9201
 	search/engine/engine.sh start opensearch

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.api import router as producers_router
+from fairs.api import router as fairs_router
 from products.api import products_router, trademarks_router
 from search.api import router as search_router
 from search.views import search_page
@@ -17,7 +18,7 @@ from search.views import search_page
 api = NinjaAPI(
     title="Certified rural industrial products catalog",
     version="1",
-    description="Read-only access to published products, producers and trademarks.",
+    description="Read-only access to published products, producers, trademarks and fairs.",
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
@@ -25,6 +26,7 @@ api = NinjaAPI(
 api.add_router("/products", products_router)
 api.add_router("/producers", producers_router)
 api.add_router("/trademarks", trademarks_router)
+api.add_router("/fairs", fairs_router)
 api.add_router("", search_router)
 
 urlpatterns = [
@@ -42,6 +44,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_page, name="search"),
+    path("lien-he/", include("products.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

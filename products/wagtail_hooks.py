@@ -1,7 +1,24 @@
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Trademark
+from catalog.models import ProducerPage
+from catalog.panels import may_manage_registration
+
+from . import producer_access
+from .admin_views import ProducerDashboardPanel, producer_access_view
+from .models import Inquiry, Trademark
 
 
 class TrademarkViewSet(SnippetViewSet):
@@ -13,3 +30,196 @@ class TrademarkViewSet(SnippetViewSet):
 
 
 register_snippet(TrademarkViewSet)
+
+
+# --- inquiries in the admin ----------------------------------------------------------------
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP's advice: prefix with a
+    quote any text that starts like one)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class InquiryIndexView(IndexView):
+    def get_base_queryset(self):
+        return producer_access.visible_inquiries(self.request.user).select_related(
+            "producer", "product"
+        )
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                field: spreadsheet_safe(
+                    force_str(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                )
+                for field, value in row_dict.items()
+            }
+        )
+
+
+class OwnInquiryMixin:
+    """A producer reaches only its own inquiries, whatever the URL."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not producer_access.visible_inquiries(self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class InquiryInspectView(OwnInquiryMixin, InspectView):
+    pass
+
+
+class InquiryEditView(OwnInquiryMixin, EditView):
+    pass
+
+
+class InquiryDeleteView(OwnInquiryMixin, DeleteView):
+    pass
+
+
+class InquiryHistoryView(OwnInquiryMixin, HistoryView):
+    pass
+
+
+class InquiryUsageView(OwnInquiryMixin, UsageView):
+    pass
+
+
+class InquiryViewSet(ModelViewSet):
+    model = Inquiry
+    name = "inquiries"
+    icon = "mail"
+    menu_label = _("Inquiries")
+    menu_order = 250
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = InquiryIndexView
+    inspect_view_class = InquiryInspectView
+    edit_view_class = InquiryEditView
+    delete_view_class = InquiryDeleteView
+    history_view_class = InquiryHistoryView
+    usage_view_class = InquiryUsageView
+    form_fields = ["handled"]
+    list_display = ["name", "company", "producer", "product", "created_at", "email_status"]
+    list_filter = ["producer", "email_status", "handled", "created_at"]
+    search_fields = ["name", "company", "email", "message"]
+    list_export = [
+        "created_at",
+        "name",
+        "company",
+        "email",
+        "phone",
+        "country",
+        "quantity",
+        "message",
+        "producer",
+        "product",
+        "email_status",
+        "handled",
+    ]
+    export_filename = "inquiries"
+
+
+@hooks.register("register_admin_viewset")
+def register_inquiry_viewset():
+    return InquiryViewSet()
+
+
+# --- producer accounts: inviting, and what they may reach ----------------------------------
+
+
+@hooks.register("register_admin_urls")
+def producer_access_urls():
+    return [
+        path("producer-access/<int:page_id>/", producer_access_view, name="producer_access"),
+    ]
+
+
+class ProducerAccessButton(PageMenuItem):
+    label = _("Producer accounts")
+    icon_name = "group"
+
+    def is_shown(self, user):
+        return user.has_perm("products.manage_registration")
+
+
+@hooks.register("register_page_header_buttons")
+def producer_access_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is ProducerPage:
+        yield ProducerAccessButton(
+            url=reverse("producer_access", args=[page.pk]), priority=80, page=page
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def producer_access_listing_button(page, user, next_url=None):
+    yield from producer_access_header_button(page, user, "index", next_url)
+
+
+def posted_registration_data(request, model):
+    """Names of registration fields or formsets present in a POST."""
+    fields = getattr(model, "registration_fields", ())
+    relations = getattr(model, "registration_relations", ())
+    return [
+        key
+        for key in request.POST
+        if key in fields or any(key.startswith(f"{name}-") for name in relations)
+    ]
+
+
+def refuse_registration_data(request, model):
+    """The form ignores these anyway; a POST that carries them was made by hand, so refuse
+    it outright rather than save the rest of it."""
+    if (
+        request.method == "POST"
+        and not may_manage_registration(request.user)
+        and posted_registration_data(request, model)
+    ):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def guard_registration_on_edit(request, page):
+    refuse_registration_data(request, page.specific_class)
+
+
+@hooks.register("before_create_page")
+def guard_registration_on_create(request, parent_page, page_class):
+    refuse_registration_data(request, page_class)
+
+
+@hooks.register("before_move_page")
+def moves_need_permission(request, page, destination):
+    """Wagtail checks the permission when the move is made; its confirmation page shows
+    before that. Refuse it there too, for everyone without the permission."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+@hooks.register("before_copy_page")
+def producers_do_not_copy(request, page):
+    """A copy would carry certifications; producers add products from scratch."""
+    if producer_access.is_producer_account(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("construct_page_chooser_queryset")
+def producers_choose_live_or_own_pages(pages, request):
+    """Other producers' drafts stay out of a producer's page chooser."""
+    if producer_access.is_producer_account(request.user):
+        pages = pages.filter(producer_access.own_pages_q(request.user) | Q(live=True))
+    return pages
+
+
+@hooks.register("construct_homepage_panels")
+def producer_dashboard(request, panels):
+    if producer_access.is_producer_account(request.user):
+        panels.append(ProducerDashboardPanel(request.user))

@@ -1,26 +1,33 @@
 """`manage.py load_demo`: enough sample content for every filter, and idempotent."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision
 
 from catalog.models import (
+    BulletinPage,
     Category,
     CraftVillage,
     District,
     FeaturedProduct,
     HomePage,
     LegalForm,
+    NewsPage,
     ProducerGalleryImage,
     ProducerPage,
+    ResultFigure,
+    ResultsPage,
     StandardPage,
 )
+from fairs.models import Exhibit, FairPage
 from products.models import (
     Certification,
     CertificationLevel,
@@ -77,6 +84,9 @@ def snapshot():
         Collection,
         get_image_model(),
         get_user_model(),
+        Exhibit,
+        ResultFigure,
+        get_document_model(),
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["last revision"] = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
@@ -153,6 +163,37 @@ def test_demo_covers_every_filter(demo):
     assert "dữ liệu mẫu" in str(about.body)
     assert not get_user_model().objects.exists()
     assert "live products" in demo
+
+
+@pytest.mark.django_db
+def test_demo_has_fairs_news_bulletins_and_results(demo):
+    import datetime
+
+    fairs = FairPage.objects.live()
+    assert fairs.count() >= 8
+    assert set(fairs.values_list("scope", flat=True)) == {"provincial", "national", "international"}
+    assert len({f.start_date.year for f in fairs}) >= 6
+    today = datetime.date.today()
+    assert fairs.filter(end_date__gte=today).exists()
+    assert fairs.filter(end_date__lt=today).count() >= 5
+    assert fairs.filter(title__contains="Việt – Nga 2019").exists()
+    for fair in fairs:
+        exhibits = list(fair.exhibits.all())
+        assert exhibits, fair.title
+        for exhibit in exhibits:
+            assert exhibit.products.exists()
+            exhibit.clean()  # every product belongs to its producer
+    assert NewsPage.objects.live().count() == 12
+    bulletins = BulletinPage.objects.live()
+    assert bulletins.count() == 8
+    for bulletin in bulletins:
+        assert bulletin.cover_image
+        with bulletin.document.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+    results = ResultsPage.objects.live().get()
+    assert results.figures.count() == 20
+    assert results.figures.get(indicator="budget").value == Decimal("29229.2")
+    assert results.figures.get(indicator="fair_producers").value == 168
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from catalog.blocks import BodyStreamBlock
+from catalog.panels import REGISTRATION_PERMISSION, RegistrationGuardedPageForm
 
 from .base import BasePage, paginate
 from .taxonomy import District
@@ -100,11 +101,20 @@ class ProducerPage(BasePage):
     parent_page_types = ["catalog.ProducerIndexPage"]
     subpage_types = ["products.ProductPage"]
 
+    # Recorded by the centre; producers neither see nor change them (see catalog.panels).
+    registration_fields = ("legal_form", "district", "craft_village")
+    base_form_class = RegistrationGuardedPageForm
+
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("legal_form"), FieldPanel("district"), FieldPanel("craft_village")],
+            [
+                FieldPanel("legal_form", permission=REGISTRATION_PERMISSION),
+                FieldPanel("district", permission=REGISTRATION_PERMISSION),
+                FieldPanel("craft_village", permission=REGISTRATION_PERMISSION),
+            ],
             heading=_("Registration"),
+            permission=REGISTRATION_PERMISSION,
         ),
         MultiFieldPanel(
             [

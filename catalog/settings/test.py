@@ -8,6 +8,7 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CATALOG_INQUIRY_RECIPIENTS = ["xuctien@example.com"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cnnt-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 CATALOG_DEMO_MODE = True

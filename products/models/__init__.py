@@ -1,4 +1,6 @@
+from .access import ProducerTeam
 from .certifications import Certification, CertificationLevel, CertificationScheme
+from .inquiries import Inquiry
 from .pages import ProductImage, ProductIndexPage, ProductPage, ProductPageTag
 from .trademarks import Trademark, TrademarkIndexPage
 
@@ -6,6 +8,8 @@ __all__ = [
     "Certification",
     "CertificationLevel",
     "CertificationScheme",
+    "Inquiry",
+    "ProducerTeam",
     "ProductImage",
     "ProductIndexPage",
     "ProductPage",

@@ -76,6 +76,11 @@ class Certification(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("certification")
         verbose_name_plural = _("certifications")
+        # The centre's staff hold it: it shows the registration panels (certifications,
+        # trademark, legal form, district) and lets them invite and remove producer accounts.
+        permissions = [
+            ("manage_registration", "Can change registration data and certifications"),
+        ]
 
     def __str__(self):
         return f"{self.get_scheme_display()} · {self.get_level_display()} {self.year}"

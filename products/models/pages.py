@@ -15,6 +15,11 @@ from wagtail.search import index
 
 from catalog.models import ProducerPage
 from catalog.models.base import BasePage
+from catalog.panels import (
+    REGISTRATION_PERMISSION,
+    PermissionedInlinePanel,
+    RegistrationGuardedPageForm,
+)
 
 from .certifications import LEVEL_RANK
 
@@ -95,9 +100,15 @@ class ProductPage(BasePage):
         ),
         InlinePanel("images", label=_("Images")),
         FieldPanel("tags"),
-        FieldPanel("trademark"),
-        InlinePanel("certifications", label=_("Certifications")),
+        FieldPanel("trademark", permission=REGISTRATION_PERMISSION),
+        PermissionedInlinePanel(
+            "certifications", label=_("Certifications"), permission=REGISTRATION_PERMISSION
+        ),
     ]
+    # Granted or registered by the centre; producers neither see nor change them.
+    registration_fields = ("trademark",)
+    registration_relations = ("certifications",)
+    base_form_class = RegistrationGuardedPageForm
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("description"),

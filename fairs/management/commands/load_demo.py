@@ -2,10 +2,13 @@
 
 import contextlib
 import logging
+import time
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from products.demo.loader import load_demo
+from fairs.demo.loader import FairsDemoLoader
+from products.demo.loader import load_demo, search_auto_update_paused
 
 # Loggers that report every page publication and background task at INFO level.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
@@ -27,7 +30,8 @@ def quieter(names, level=logging.WARNING):
 class Command(BaseCommand):
     help = (
         "Load sample categories, districts, craft villages, producers, products, "
-        "certifications, trademarks and pictures. Idempotent: running it again only applies "
+        "certifications, trademarks, pictures, fairs and exhibits, news, bulletins and the "
+        "programme's results. Idempotent: running it again only applies "
         "changes made to the sample data. Creates no user accounts."
     )
 
@@ -44,8 +48,24 @@ class Command(BaseCommand):
         logs = quieter(CHATTY_LOGGERS) if verbosity < 2 else contextlib.nullcontext()
         try:
             with logs:
-                loader = load_demo(rebuild_indexes=not options["skip_indexes"])
+                loader = self.load(rebuild_indexes=not options["skip_indexes"])
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         if verbosity >= 1:
             self.stdout.write(loader.summary())
+
+    @staticmethod
+    def load(rebuild_indexes):
+        """The catalog first, then fairs, news, bulletins and results; Wagtail's indexes are
+        rebuilt once at the end rather than on every save."""
+        started = time.monotonic()
+        pause = contextlib.ExitStack()
+        if rebuild_indexes:
+            pause.enter_context(disable_reference_index_auto_update())
+            pause.enter_context(search_auto_update_paused())
+        with pause:
+            loader = FairsDemoLoader(load_demo(rebuild_indexes=False)).run()
+        if rebuild_indexes:
+            loader.rebuild_indexes()
+        loader.seconds = time.monotonic() - started
+        return loader
