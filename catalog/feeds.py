@@ -5,6 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 FEED_SIZE = 20
 
@@ -75,3 +76,15 @@ def feed_response(index_page, request, kind):
     """The RSS ("rss") or Atom ("atom") response for an index page."""
     feed_type = Atom1Feed if kind == "atom" else Rss201rev2Feed
     return IndexPageFeed(index_page, feed_type)(request)
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """rss/ and atom/ under an index page that defines feed_items()."""
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return feed_response(self, request, "rss")
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return feed_response(self, request, "atom")

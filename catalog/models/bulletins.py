@@ -7,19 +7,19 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from catalog.blocks import BodyStreamBlock
-from catalog.feeds import feed_response
+from catalog.feeds import FeedRoutesMixin
 
 from .base import BasePage
 
 QUARTER_MONTHS = {1: 1, 2: 4, 3: 7, 4: 10}
 
 
-class BulletinIndexPage(RoutablePageMixin, BasePage):
+class BulletinIndexPage(FeedRoutesMixin, BasePage):
     """Every issue, grouped by year, newest first, with RSS and Atom feeds."""
 
     parent_page_types = ["catalog.HomePage"]
@@ -48,14 +48,6 @@ class BulletinIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def bulletin_list(self, request):
         return self.render(request, context_overrides={"years": self.issues_by_year()})
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        return feed_response(self, request, "rss")
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        return feed_response(self, request, "atom")
 
 
 class BulletinPage(BasePage):

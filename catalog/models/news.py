@@ -8,17 +8,17 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from catalog.blocks import BodyStreamBlock
-from catalog.feeds import feed_response
+from catalog.feeds import FeedRoutesMixin
 
 from .base import BasePage, paginate
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(FeedRoutesMixin, BasePage):
     """The news list, filterable by tag, with RSS and Atom feeds at rss/ and atom/."""
 
     per_page = 10
@@ -54,14 +54,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "selected_tag": tag,
             },
         )
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        return feed_response(self, request, "rss")
-
-    @path("atom/", name="atom")
-    def atom(self, request):
-        return feed_response(self, request, "atom")
 
 
 class NewsPageTag(TaggedItemBase):
