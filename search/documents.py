@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from catalog.models import ProducerPage
 from catalog.text import exact_key, fold
 from products.api import product_item
-from products.models import ProductPage
+from products.models import Certification, ProductPage
 
 
 def _join(*parts):
@@ -66,13 +66,18 @@ def product_document(product):
 
 def producer_document(producer):
     """A producer as its own result, with the facets of the products it makes."""
-    products = list(producer.product_pages.live().public().select_related("category__parent"))
-    categories = set()
-    for product in products:
-        categories.add(product.category.slug)
-        if product.category.parent_id:
-            categories.add(product.category.parent.slug)
-    certifications = [c for p in products for c in p.certifications.all()]
+    products = producer.product_pages.live().public()
+    categories = {
+        slug
+        for pair in products.values_list("category__slug", "category__parent__slug")
+        for slug in pair
+        if slug
+    }
+    certifications = list(
+        Certification.objects.filter(product__in=products).values_list("level", "year")
+    )
+    levels = {level for level, _year in certifications}
+    years = {year for _level, year in certifications}
     text = _join(producer.title, producer.intro, producer.address, producer.district.name)
     return {
         "id": f"producer-{producer.pk}",
@@ -81,12 +86,12 @@ def producer_document(producer):
         "title": producer.title,
         **_text_fields(producer.title, text),
         "category": sorted(categories),
-        "level": sorted({c.level for c in certifications}),
-        "year": sorted({c.year for c in certifications}),
+        "level": sorted(levels),
+        "year": sorted(years),
         "district": [producer.district.slug],
         "producer_type": [producer.legal_form],
         "has_trademark": ["yes" if producer.trademarks.exists() else "no"],
-        "newest_year": max((c.year for c in certifications), default=0),
+        "newest_year": max(years, default=0),
         "sort_name": fold(producer.title),
         "summary": producer.intro or producer.address,
         "payload": {

@@ -7,13 +7,13 @@ update is lost."""
 import logging
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from .backends.base import facet_string
 from .backends.engine import index_body
 from .engines import EngineUnavailable, get_engine, index_alias
-from .models import PendingIndexChange, SearchRecord
+from .facets import FACET_FIELDS
+from .models import PendingIndexChange, SearchFacetValue, SearchRecord, SearchWord
 
 logger = logging.getLogger(__name__)
 
@@ -29,16 +29,53 @@ def record_fields(document):
         "title_exact": _spaced(document["title_exact"]),
         "text_folded": _spaced(document["text_folded"]),
         "text_exact": _spaced(document["text_exact"]),
-        "facets": facet_string(document),
         "sort_name": document["sort_name"][:255],
         "newest_year": document["newest_year"],
         "document": document,
     }
 
 
+def search_rows(record_id, document):
+    """The (word rows, facet rows) of a saved record: what the database backend looks up."""
+    words = dict.fromkeys(w[: SearchWord.MAX_LENGTH] for w in document["text_folded"].split())
+    facets = [
+        (record_id, name, str(value))
+        for name in FACET_FIELDS
+        for value in dict.fromkeys(document.get(name, []))
+    ]
+    return [(record_id, word) for word in words], facets
+
+
+def _insert(model, columns, rows):
+    """Plain INSERTs: for the few hundred thousand rows of a rebuild, building model
+    instances would cost more than writing them."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def _create_rows(pairs):
+    words, facets = [], []
+    for record_id, document in pairs:
+        record_words, record_facets = search_rows(record_id, document)
+        words += record_words
+        facets += record_facets
+    _insert(SearchWord, ("record_id", "word"), words)
+    _insert(SearchFacetValue, ("record_id", "field", "value"), facets)
+
+
 def save_records(documents):
+    pairs = []
     for document in documents:
-        SearchRecord.objects.update_or_create(key=document["id"], defaults=record_fields(document))
+        record, _created = SearchRecord.objects.update_or_create(
+            key=document["id"], defaults=record_fields(document)
+        )
+        pairs.append((record.pk, document))
+    for model in (SearchWord, SearchFacetValue):
+        model.objects.filter(record__in=[pk for pk, _document in pairs]).delete()
+    _create_rows(pairs)
 
 
 def _operations(upserts, deletes, index):
@@ -137,10 +174,12 @@ def rebuild(documents, batch_size=500):
     started = timezone.now()
     documents = list(documents)
     with transaction.atomic():
-        SearchRecord.objects.all().delete()
-        SearchRecord.objects.bulk_create(
+        for model in (SearchWord, SearchFacetValue, SearchRecord):
+            model.objects.all().delete()
+        records = SearchRecord.objects.bulk_create(
             [SearchRecord(key=d["id"], **record_fields(d)) for d in documents], batch_size=500
         )
+        _create_rows((r.pk, d) for r, d in zip(records, documents, strict=True))
     engine = get_engine()
     if engine is None:
         return None

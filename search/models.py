@@ -14,13 +14,49 @@ class SearchRecord(models.Model):
     title_exact = models.TextField()
     text_folded = models.TextField()
     text_exact = models.TextField()
-    facets = models.TextField(help_text="field=value pairs separated by spaces")
     sort_name = models.CharField(max_length=255, db_index=True)
     newest_year = models.PositiveSmallIntegerField(default=0)
     document = models.JSONField()
 
+    class Meta:
+        indexes = [models.Index(fields=["kind", "sort_name"])]  # browsing without a query
+
     def __str__(self):
         return self.key
+
+
+class SearchWord(models.Model):
+    """A folded word of a record's text: the database backend's inverted index, so finding
+    the records with a word, or a word's beginning, is an index lookup, not a text scan."""
+
+    MAX_LENGTH = 100
+
+    record = models.ForeignKey(SearchRecord, on_delete=models.CASCADE, related_name="words")
+    word = models.CharField(max_length=MAX_LENGTH)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["word", "record"], name="unique_word")]
+
+    def __str__(self):
+        return f"{self.record_id} {self.word}"
+
+
+class SearchFacetValue(models.Model):
+    """One facet value of a record, so the database backend filters and counts facets in SQL
+    instead of reading every matching row."""
+
+    record = models.ForeignKey(SearchRecord, on_delete=models.CASCADE, related_name="facet_values")
+    field = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record", "field", "value"], name="unique_facet_value")
+        ]
+        indexes = [models.Index(fields=["field", "value", "record"])]  # covers filter and count
+
+    def __str__(self):
+        return f"{self.record_id} {self.field}={self.value}"
 
 
 class PendingIndexChange(models.Model):

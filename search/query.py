@@ -4,6 +4,7 @@ the page can ignore them with a notice and the API can answer 400 with the same 
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -26,12 +27,13 @@ class SearchQuery:
     page_size: int = 12
     kinds: tuple = ("product", "producer")
     problems: list = field(default_factory=list)
+    options: dict = field(default_factory=dict)  # facet field -> {value: label}, read once
 
-    @property
+    @cached_property
     def folded_terms(self):
         return fold(self.text).split()
 
-    @property
+    @cached_property
     def exact_terms(self):
         return exact_key(self.text).split()
 
@@ -64,10 +66,11 @@ def parse(params, *, page_size=12, kinds=("product", "producer")):
         text = text[:MAX_QUERY_LENGTH]
     query.text = text
     for facet in FACETS:
+        query.options[facet.field] = facet.options()
         value = str(params.get(facet.field, "")).strip()
         if not value:
             continue
-        if value in facet.options():
+        if value in query.options[facet.field]:
             query.filters[facet.field] = value
         else:
             query.problems.append(

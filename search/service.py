@@ -3,8 +3,11 @@ database when the engine is down, and dress the raw result for display (labels, 
 highlights)."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
+
+from catalog.text import fold
 
 from .backends.database import DatabaseBackend
 from .backends.engine import EngineBackend
@@ -51,9 +54,7 @@ def search(query):
 
 
 def suggest(text):
-    from .query import parse
-
-    terms = parse({"q": text}).folded_terms
+    terms = fold(text).split()
     if len("".join(terms)) < SUGGEST_MIN_CHARS:
         return []
     documents, _degraded = _run("suggest", terms, SUGGEST_LIMIT)
@@ -72,26 +73,25 @@ def highlights(document, query):
 def facet_values(result, query, params):
     """For each declared facet: its label and values with count, selected flag and the link
     that selects or deselects it (dropping the page number)."""
+    base = {k: v for k, v in params.lists() if k != "page"}
     facets = []
     for facet in FACETS:
         counts = result.facets.get(facet.field, {})
-        options = facet.options()
         chosen = query.filters.get(facet.field)
         values = []
-        for value in [v for v in options if counts.get(v) or v == chosen]:
-            link = params.copy()
-            link.pop("page", None)
-            if value == chosen:
-                link.pop(facet.field, None)
-            else:
-                link[facet.field] = value
+        for value, label in query.options[facet.field].items():
+            if not (counts.get(value) or value == chosen):
+                continue
+            link = {k: v for k, v in base.items() if k != facet.field}
+            if value != chosen:
+                link[facet.field] = [value]
             values.append(
                 {
                     "value": value,
-                    "label": str(options[value]),
+                    "label": str(label),
                     "count": counts.get(value, 0),
                     "selected": value == chosen,
-                    "url": "?" + link.urlencode(),
+                    "url": "?" + urlencode(link, doseq=True),
                 }
             )
         if facet.order == "count":

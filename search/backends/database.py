@@ -1,100 +1,127 @@
 """The embedded backend: the same contract answered from SearchRecord rows, so a site with no
-engine configured (or with its engine down) still searches Vietnamese the same way."""
+engine configured (or with its engine down) still searches Vietnamese the same way.
 
-from collections import Counter
+Everything happens in SQL on indexed tables: words are looked up in SearchWord (a small
+inverted index), facets are filtered and counted on SearchFacetValue, and only the page's
+documents are read."""
 
-from django.db.models import Q
+from django.db.models import Case, Count, Value, When
+from django.db.models.functions import Length
 
 from search.facets import FACET_FIELDS
-from search.models import SearchRecord
+from search.models import SearchFacetValue, SearchRecord, SearchWord
 
-from .base import SearchResult, term_matches
+from .base import SearchResult
 
 # The same weights as the engine query: exact words above folded, titles above body text.
 WEIGHTS = {"title_exact": 8, "text_exact": 4, "title_folded": 4, "text_folded": 1}
+
+
+def _needle(term, prefix=False):
+    """A LIKE needle for a whole word, or a word's beginning, in the space-padded columns."""
+    return f" {term}" if prefix else f" {term} "
+
+
+def _with_word(records, term, prefix):
+    """Records having the word, or (prefix) a word that begins with it. The prefix is a range
+    of the word index: from the term up to the term with its last letter incremented."""
+    term = term[: SearchWord.MAX_LENGTH]
+    if prefix:
+        after = term[:-1] + chr(ord(term[-1]) + 1)
+        words = SearchWord.objects.filter(word__gte=term, word__lt=after)
+    else:
+        words = SearchWord.objects.filter(word=term)
+    return records.filter(pk__in=words.values("record_id"))
+
+
+def _last(terms, i):
+    return i == len(terms) - 1
 
 
 class DatabaseBackend:
     name = "database"
 
     def search(self, query):
-        rows = self._candidates(query).values_list(
-            "key", "title_exact", "text_exact", "title_folded", "text_folded", "facets",
-            "sort_name", "newest_year",
-        )  # fmt: skip
-        matches = []
-        for key, t_exact, x_exact, t_folded, x_folded, facets, sort_name, newest in rows:
-            values = {}
-            for pair in facets.split():
-                name, _sep, value = pair.partition("=")
-                values.setdefault(name, set()).add(value)
-            score = self._score(query, t_exact, x_exact, t_folded, x_folded)
-            matches.append((key, values, (score, -len(t_folded)), sort_name, newest))
-
-        facets = {name: Counter() for name in FACET_FIELDS}
-        selected = query.filters
-        hits = []
-        for key, values, score, sort_name, newest in matches:
-            failing = [f for f, v in selected.items() if v not in values.get(f, ())]
-            if not failing:
-                hits.append((key, score, sort_name, newest))
-            for name in FACET_FIELDS:
-                # A facet's counts ignore its own selection: count rows failing only on it.
-                if not failing or failing == [name]:
-                    facets[name].update(values.get(name, ()))
-
-        hits.sort(key=self._sort_key(query.sort))
-        page = [key for key, *_rest in hits[query.offset : query.offset + query.page_size]]
-        documents = dict(SearchRecord.objects.filter(key__in=page).values_list("key", "document"))
+        matching = self._matching(query)
+        hits = self._filtered(matching, query.filters)
+        page = self._ordered(hits, query)[query.offset : query.offset + query.page_size]
         return SearchResult(
             backend=self.name,
-            count=len(hits),
-            hits=[documents[key] for key in page if key in documents],
-            facets={name: dict(counts) for name, counts in facets.items()},
+            count=hits.count(),
+            hits=list(page.values_list("document", flat=True)),
+            facets=self._facet_counts(matching, query.filters),
         )
 
     def suggest(self, terms, limit):
         records = SearchRecord.objects.all()
         for i, term in enumerate(terms):
-            last = i == len(terms) - 1
-            records = records.filter(title_folded__contains=f" {term}" if last else f" {term} ")
+            records = records.filter(title_folded__contains=_needle(term, _last(terms, i)))
         rows = records.order_by("-kind", "sort_name").values_list("document", flat=True)[:limit]
         return list(rows)
 
     @staticmethod
-    def _candidates(query):
-        """Rows containing every typed word, folded; the last one may be a word's beginning."""
+    def _matching(query):
+        """Records with every typed word, folded; the last one may be a word's beginning."""
         records = SearchRecord.objects.filter(kind__in=query.kinds)
         terms = query.folded_terms
         for i, term in enumerate(terms):
-            needle = f" {term}" if i == len(terms) - 1 else f" {term} "
-            records = records.filter(Q(text_folded__contains=needle))
+            records = _with_word(records, term, prefix=_last(terms, i))
         return records
 
     @staticmethod
-    def _score(query, t_exact, x_exact, t_folded, x_folded):
-        fields = {
-            "title_exact": t_exact.split(),
-            "text_exact": x_exact.split(),
-            "title_folded": t_folded.split(),
-            "text_folded": x_folded.split(),
-        }
-        folded, exact = query.folded_terms, query.exact_terms
-        score = 0
-        for i, (f_term, e_term) in enumerate(zip(folded, exact, strict=False)):
-            last = i == len(folded) - 1
-            for name, weight in WEIGHTS.items():
-                term = e_term if name.endswith("exact") else f_term
-                if term_matches(fields[name], term, prefix=last and name.endswith("folded")):
-                    score += weight
-        return score
+    def _filtered(records, filters):
+        for name, value in filters.items():
+            records = records.filter(facet_values__field=name, facet_values__value=value)
+        return records
+
+    @classmethod
+    def _facet_counts(cls, matching, filters):
+        """{facet: {value: count}}. A facet's counts ignore its own selection, so the
+        unselected facets share one query and each selected facet has its own."""
+        counts = {}
+        unselected = [name for name in FACET_FIELDS if name not in filters]
+        groups = [(unselected, filters)] + [
+            ([name], {f: v for f, v in filters.items() if f != name}) for name in filters
+        ]
+        for fields, applied in groups:
+            rows = (
+                SearchFacetValue.objects.filter(
+                    field__in=fields, record__in=cls._filtered(matching, applied)
+                )
+                .values_list("field", "value")
+                .annotate(count=Count("pk"))
+                .order_by()
+            )
+            for field, value, count in rows:
+                counts.setdefault(field, {})[value] = count
+        return counts
 
     @staticmethod
-    def _sort_key(sort):
-        """Hits are (key, (score, -title length), sort name, newest year); at equal scores a
-        shorter title matches more closely, as field-length norms make it on the engines."""
-        if sort == "newest":
-            return lambda hit: (-hit[3], hit[2])
-        if sort == "name":
-            return lambda hit: (hit[2],)
-        return lambda hit: (-hit[1][0], -hit[1][1], hit[2])
+    def _score(query):
+        """The relevance of a row as an SQL expression: the weight of every field a typed
+        word matches, exact spellings against the exact columns."""
+        folded, exact = query.folded_terms, query.exact_terms
+        score = Value(0)
+        for i, (f_term, e_term) in enumerate(zip(folded, exact, strict=False)):
+            for column, weight in WEIGHTS.items():
+                if column.endswith("exact"):
+                    needle = _needle(e_term)
+                else:
+                    needle = _needle(f_term, prefix=_last(folded, i))
+                score += Case(
+                    When(**{f"{column}__contains": needle}, then=Value(weight)),
+                    default=Value(0),
+                )
+        return score
+
+    @classmethod
+    def _ordered(cls, records, query):
+        """Relevance breaks ties by the shorter title, which matches more closely, as
+        field-length norms make it on the engines; then by name, as everywhere."""
+        if query.sort == "newest":
+            return records.order_by("-newest_year", "sort_name")
+        if query.sort == "name" or not query.folded_terms:
+            return records.order_by("sort_name")
+        return records.annotate(
+            score=cls._score(query), title_length=Length("title_folded")
+        ).order_by("-score", "title_length", "sort_name")
