@@ -63,10 +63,7 @@ def search(request):
             {**doc["payload"], "highlight": service.highlights(doc, query)} for doc in result.hits
         ],
         "facets": {
-            facet["field"]: [
-                {k: v[k] for k in ("value", "label", "count", "selected")} for v in facet["values"]
-            ]
-            for facet in service.facet_values(result, query, raw)
+            facet["field"]: facet["values"] for facet in service.facet_values(result, query)
         },
     }
 

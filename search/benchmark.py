@@ -149,17 +149,18 @@ class Server:
         self.process.wait(timeout=10)
 
 
-def measure(base, rounds):
-    """(p50, p95, backend) in milliseconds over `rounds` passes of the query mix."""
+def measure(base, rounds, warmup):
+    """(p50, p95, backend) in milliseconds over `rounds` passes of the query mix, after
+    `warmup` passes that are not counted (they fill caches and let the JVM compile)."""
     timings, backends = [], set()
-    for round_number in range(rounds + 1):
+    for round_number in range(warmup + rounds):
         for params in QUERY_MIX:
             url = f"{base}/api/v1/search?{urllib.parse.urlencode(params)}"
             started = time.perf_counter()
             with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback
                 body = response.read()
             elapsed = (time.perf_counter() - started) * 1000
-            if round_number:  # the first pass warms caches and is not counted
+            if round_number >= warmup:
                 timings.append(elapsed)
             backends.add(body.split(b'"backend": "', 1)[-1].split(b'"', 1)[0].decode())
     quantiles = statistics.quantiles(timings, n=100)

@@ -70,10 +70,10 @@ def highlights(document, query):
     }
 
 
-def facet_values(result, query, params):
-    """For each declared facet: its label and values with count, selected flag and the link
-    that selects or deselects it (dropping the page number)."""
-    base = {k: v for k, v in params.lists() if k != "page"}
+def facet_values(result, query, params=None):
+    """For each declared facet: its label and values with count, selected flag and, given
+    the request's parameters, the link that selects or deselects it (dropping the page)."""
+    base = {k: v for k, v in params.lists() if k != "page"} if params is not None else None
     facets = []
     for facet in FACETS:
         counts = result.facets.get(facet.field, {})
@@ -82,18 +82,18 @@ def facet_values(result, query, params):
         for value, label in query.options[facet.field].items():
             if not (counts.get(value) or value == chosen):
                 continue
-            link = {k: v for k, v in base.items() if k != facet.field}
-            if value != chosen:
-                link[facet.field] = [value]
-            values.append(
-                {
-                    "value": value,
-                    "label": str(label),
-                    "count": counts.get(value, 0),
-                    "selected": value == chosen,
-                    "url": "?" + urlencode(link, doseq=True),
-                }
-            )
+            item = {
+                "value": value,
+                "label": str(label),
+                "count": counts.get(value, 0),
+                "selected": value == chosen,
+            }
+            if base is not None:
+                link = {k: v for k, v in base.items() if k != facet.field}
+                if value != chosen:
+                    link[facet.field] = [value]
+                item["url"] = "?" + urlencode(link, doseq=True)
+            values.append(item)
         if facet.order == "count":
             values.sort(key=lambda v: (-v["count"], v["label"]))
         facets.append({"field": facet.field, "label": str(facet.label), "values": values})

@@ -61,7 +61,12 @@ def build_search(query):
         term_query(f, e, i == len(folded) - 1)
         for i, (f, e) in enumerate(zip(folded, exact, strict=False))
     ]
-    text = Q("bool", must=musts, filter=[Q("terms", kind=list(query.kinds))])
+    kinds = (
+        Q("term", kind=query.kinds[0])
+        if len(query.kinds) == 1
+        else Q("terms", kind=list(query.kinds))
+    )
+    text = Q("bool", must=musts, filter=[kinds])
     filters = {name: Q("term", **{name: value}) for name, value in query.filters.items()}
     search = (
         Search()

@@ -19,11 +19,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--products", type=int, default=0, help="generate up to this many")
         parser.add_argument("--rounds", type=int, default=10, help="passes over the query mix")
+        parser.add_argument("--warmup", type=int, default=3, help="passes not counted")
         parser.add_argument(
             "--engine", action="append", default=[], metavar="URL", help="an engine to measure"
         )
 
-    def handle(self, *args, products, rounds, engine, **options):
+    def handle(self, *args, products, rounds, warmup, engine, **options):
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per generated page
         if products:
             started = time.perf_counter()
@@ -32,7 +33,8 @@ class Command(BaseCommand):
                 f"products: {count} (generated in {time.perf_counter() - started:.1f} s)"
             )
         self.stdout.write(
-            f"query mix: {len(QUERY_MIX)} requests x {rounds} rounds, one gunicorn worker, loopback"
+            f"query mix: {len(QUERY_MIX)} requests x {rounds} rounds after {warmup} warm-up "
+            "rounds, one gunicorn worker, loopback"
         )
         self.stdout.write(
             f"{'backend':<14} {'documents':>9} {'rebuild s':>9} {'p50 ms':>8} {'p95 ms':>8}"
@@ -46,7 +48,7 @@ class Command(BaseCommand):
                 rebuild_seconds = time.perf_counter() - started
             server = Server(url)
             try:
-                p50, p95, backend = measure(server.base, rounds)
+                p50, p95, backend = measure(server.base, rounds, warmup)
             finally:
                 server.stop()
             self.stdout.write(
