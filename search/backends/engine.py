@@ -53,9 +53,36 @@ def term_query(folded, exact, last):
     return Q("bool", should=should, minimum_should_match=1)
 
 
+def add_facet_aggregations(search, filters):
+    """A terms aggregation per facet, under the filters of every other facet so that it
+    ignores its own. Facets that share the same other filters share one filter bucket, and
+    facets with none sit at the top, so a plain search runs no filter aggregation at all."""
+    groups = {}
+    for name in FACET_FIELDS:
+        groups.setdefault(tuple(other for other in filters if other != name), []).append(name)
+    for others, names in groups.items():
+        parent = search.aggs
+        if others:
+            applied = Q("bool", filter=[filters[other] for other in others])
+            parent = parent.bucket("under-" + "-".join(others), "filter", filter=applied)
+        for name in names:
+            parent.bucket(name, "terms", field=name, size=MAX_FACET_VALUES)
+
+
+def facet_buckets(aggregations):
+    """{facet: {value: count}} from the response to add_facet_aggregations."""
+    found = {}
+    for name, aggregation in aggregations.items():
+        nested = [(name, aggregation)] if "buckets" in aggregation else aggregation.items()
+        for facet, terms in nested:
+            if facet in FACET_FIELDS:
+                found[facet] = {b["key"]: b["doc_count"] for b in terms["buckets"]}
+    return found
+
+
 def build_search(query):
-    """The request body for a SearchQuery: text match, post-filtered facets, and for each
-    facet an aggregation under every other facet's filter (so it ignores its own)."""
+    """The request body for a SearchQuery: text match, post-filtered facets, and the facet
+    aggregations."""
     folded, exact = query.folded_terms, query.exact_terms
     musts = [
         term_query(f, e, i == len(folded) - 1)
@@ -75,11 +102,7 @@ def build_search(query):
     )
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
-    for name in FACET_FIELDS:
-        others = [q for other, q in filters.items() if other != name]
-        search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket(
-            "values", "terms", field=name, size=MAX_FACET_VALUES
-        )
+    add_facet_aggregations(search, filters)
     order = {
         "relevance": ["_score", "sort_name"],
         "newest": [{"newest_year": "desc"}, "sort_name"],
@@ -113,13 +136,7 @@ class EngineBackend:
             backend=self.name,
             count=response["hits"]["total"]["value"],
             hits=[hit["_source"] for hit in response["hits"]["hits"]],
-            facets={
-                name: {
-                    b["key"]: b["doc_count"]
-                    for b in response["aggregations"][name]["values"]["buckets"]
-                }
-                for name in FACET_FIELDS
-            },
+            facets=facet_buckets(response["aggregations"]),
         )
 
     def suggest(self, terms, limit):
