@@ -4,12 +4,39 @@ Every backend stores these same dicts, so the engines and the database agree on 
 document holds, and a result page renders from the stored payload without database queries.
 """
 
+import logging
+
 from django.utils.html import strip_tags
+from wagtail.images.models import SourceImageIOError
 
 from catalog.models import ProducerPage
 from catalog.text import exact_key, fold
 from products.api import product_item
 from products.models import Certification, ProductPage
+
+logger = logging.getLogger(__name__)
+
+
+THUMBNAIL = "fill-160x120|format-webp"
+
+
+def thumbnail(image):
+    """The picture beside a result, rendered when the document is made so that a results
+    page reads no images. A missing original file leaves the result without a picture
+    rather than stopping the indexing."""
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(THUMBNAIL)
+    except SourceImageIOError:
+        logger.warning("No thumbnail for image %s: its file is missing", image.pk)
+        return None
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
 
 
 def _join(*parts):
@@ -60,6 +87,7 @@ def product_document(product):
         "newest_year": max((c.year for c in certifications), default=0),
         "sort_name": fold(product.title),
         "summary": product.intro or strip_tags(product.description)[:300],
+        "thumbnail": thumbnail(product.main_image),
         "payload": product_item(product, None),
     }
 
@@ -94,6 +122,7 @@ def producer_document(producer):
         "newest_year": max(years, default=0),
         "sort_name": fold(producer.title),
         "summary": producer.intro or producer.address,
+        "thumbnail": thumbnail(producer.logo),
         "payload": {
             "id": producer.pk,
             "title": producer.title,
@@ -109,12 +138,12 @@ def searchable_products():
         ProductPage.objects.live()
         .public()
         .select_related("producer__district", "category__parent", "trademark")
-        .prefetch_related("certifications", "tagged_items__tag")
+        .prefetch_related("certifications", "tagged_items__tag", "images__image")
     )
 
 
 def searchable_producers():
-    return ProducerPage.objects.live().public().select_related("district")
+    return ProducerPage.objects.live().public().select_related("district", "logo")
 
 
 def all_documents():

@@ -12,6 +12,7 @@ from .base import SearchResult
 
 FUZZINESS = "AUTO:5,100"  # one wrong letter allowed in words of five letters or more
 MAX_FACET_VALUES = 200
+SOURCE = ["id", "kind", "pk", "title", "summary", "thumbnail", "payload"]  # what results show
 
 
 def index_body():
@@ -29,6 +30,7 @@ def index_body():
     mapping.field("newest_year", Integer())
     mapping.field("title", Keyword(index=False))
     mapping.field("summary", Text(index=False))
+    mapping.field("thumbnail", Object(enabled=False))
     mapping.field("payload", Object(enabled=False))
     return {
         "settings": {"number_of_shards": 1, "number_of_replicas": 0},
@@ -95,11 +97,7 @@ def build_search(query):
     )
     text = Q("bool", must=musts, filter=[kinds])
     filters = {name: Q("term", **{name: value}) for name, value in query.filters.items()}
-    search = (
-        Search()
-        .query(text)
-        .extra(track_total_hits=True, _source=["id", "kind", "pk", "title", "summary", "payload"])
-    )
+    search = Search().query(text).extra(track_total_hits=True, _source=SOURCE)
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
     add_facet_aggregations(search, filters)
@@ -118,9 +116,7 @@ def build_suggest(terms, limit):
         for i, t in enumerate(terms)
     ]
     search = Search().query(Q("bool", must=musts)).sort({"kind": "desc"}, "sort_name")
-    return search.extra(_source=["id", "kind", "pk", "title", "summary", "payload"])[
-        :limit
-    ].to_dict()
+    return search.extra(_source=SOURCE)[:limit].to_dict()
 
 
 class EngineBackend:

@@ -1,0 +1,49 @@
+"""Results show each product's first picture (and each producer's logo), rendered when the
+document is made; a picture whose file has gone missing never stops the indexing."""
+
+import pytest
+from django.core.cache import cache
+
+from catalog.models import Category, District
+from products.models import ProductImage
+from search.models import SearchRecord
+from tests.builders import make_image, make_producer, make_product
+from tests.search.conftest import BackendSettings, clear_catalog, rebuild
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pictured():
+    category = Category.objects.create(name="Mây tre đan", slug="may-tre-dan")
+    district = District.objects.create(name="Việt Yên", slug="viet-yen")
+    logo = make_image("Biểu trưng làng nghề Tăng Tiến")
+    producer = make_producer("Làng nghề Tăng Tiến", district, "craft_village", logo=logo)
+    product = make_product(producer, "Giỏ mây xuất khẩu", category)
+    product.images.add(ProductImage(image=make_image("Giỏ mây đan tay, màu nâu")))
+    product.save_revision().publish()
+    yield product
+    clear_catalog()
+
+
+@pytest.mark.parametrize("name", ["database", "opensearch"])
+def test_results_show_the_picture_with_its_alt_text(pictured, client, name):
+    with BackendSettings(name):
+        rebuild()
+        html = client.get("/tim-kiem/", {"q": "tang tien"}).content.decode()
+    assert 'alt="Giỏ mây đan tay, màu nâu"' in html
+    assert 'alt="Biểu trưng làng nghề Tăng Tiến"' in html
+    assert html.count('class="hit-img"') == 2
+    assert ".webp" in html
+
+
+def test_a_missing_picture_file_leaves_the_result_without_one(pictured, client):
+    pictured.main_image.file.delete(save=False)
+    pictured.main_image.renditions.all().delete()
+    cache.clear()  # Wagtail remembers renditions there too
+    with BackendSettings("database"):
+        rebuild()
+        html = client.get("/tim-kiem/", {"q": "gio may"}).content.decode()
+    assert SearchRecord.objects.get(key=f"product-{pictured.pk}").document["thumbnail"] is None
+    assert f'href="{pictured.url}"' in html
+    assert 'alt="Giỏ mây đan tay, màu nâu"' not in html
