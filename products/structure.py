@@ -22,16 +22,23 @@ def home_page():
 
 
 def ensure_sections():
-    """{model: live page} for each section, creating and publishing the missing ones."""
+    """{model: live page} for each catalogue section, creating and publishing missing ones."""
+    return ensure_children(SECTIONS)
+
+
+def ensure_children(sections):
+    """{model: live page} for each (model, slug, title) under the home page, creating and
+    publishing the missing ones. Other apps declare their own sections and call this."""
     home = home_page()
     if home is None:
         raise RuntimeError(_("The site has no home page; run the migrations first."))
     pages = {}
-    for model, slug, title in SECTIONS:
+    for model, slug, title in sections:
         page = model.objects.child_of(home).first()
         if page is None:
             page = model(title=title, slug=slug)
             home.add_child(instance=page)
             page.save_revision().publish()
+            home.refresh_from_db()  # the tree position of the next child depends on it
         pages[model] = page
     return pages
