@@ -20,6 +20,7 @@ def test_buyer_goes_from_home_to_a_products_certifications(live_server, page):
     expect(page).to_have_url(re.compile(r"/tim-kiem/$"))
     expect(page.locator(".result-count")).to_contain_text("8")  # 5 products, 3 producers
 
+    page.locator(".facets summary").click()  # on a phone the filters start folded
     page.locator(".facets").get_by_role("link", name=re.compile("Quốc gia")).click()
     expect(page).to_have_url(re.compile(r"level=national"))
     expect(page.locator(".result-count")).to_contain_text("2")  # the product and its producer

@@ -25,6 +25,8 @@ def test_type_without_diacritics_pick_a_suggestion_then_filter(live_server, page
 
     page.goto(live_server.url + "/tim-kiem/?q=my")
     expect(page.locator(".hits")).to_contain_text("Mỳ gạo đỏ")
+    expect(page.locator("[data-facet=level]")).to_be_hidden()  # folded on a phone
+    page.get_by_text("Bộ lọc", exact=True).click()
     page.locator("[data-facet=level]").get_by_role(
         "link", name=re.compile("Khu vực phía Bắc")
     ).click()
