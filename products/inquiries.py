@@ -3,6 +3,7 @@
 An inquiry is saved before any e-mail is sent. When sending fails it stays marked "to be
 resent", and `manage.py resend_inquiries` (run from cron) tries again."""
 
+import ipaddress
 import logging
 import smtplib
 
@@ -33,6 +34,21 @@ class InquiryForm(forms.ModelForm):
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+def client_ip(request):
+    """The buyer's address. Behind settings.TRUSTED_PROXY_COUNT reverse proxies it is the one
+    the outermost of them saw, read from the right of X-Forwarded-For, so that addresses a
+    client writes into the header itself are never believed. Anything unreadable falls
+    back to the connection's own address."""
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if count and len(forwarded) >= count:
+        try:
+            return str(ipaddress.ip_address(forwarded[-count]))
+        except ValueError:
+            logger.warning("Unreadable X-Forwarded-For: %r", forwarded[-count][:60])
+    return request.META.get("REMOTE_ADDR")
 
 
 def rate_limits():

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from catalog.models import ProducerPage
 
-from .inquiries import InquiryForm, confirm_to_buyer, deliver, over_limit
+from .inquiries import InquiryForm, client_ip, confirm_to_buyer, deliver, over_limit
 from .models import ProductPage
 
 
@@ -33,7 +33,7 @@ def inquiry(request, page_id):
             # Look like success to the bot; keep nothing.
             return redirect("inquiry_sent", page_id=page.pk)
         if form.is_valid():
-            ip_address = request.META.get("REMOTE_ADDR")
+            ip_address = client_ip(request)
             if over_limit(ip_address, form.cleaned_data["email"]):
                 form.add_error(
                     None,

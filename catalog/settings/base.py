@@ -170,6 +170,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # address and per e-mail address: (inquiries, seconds).
 CATALOG_INQUIRY_RECIPIENTS = env_list("CATALOG_INQUIRY_RECIPIENTS")
 INQUIRY_RATE_LIMITS = {"ip": (5, 3600), "email": (3, 3600)}
+# How many reverse proxies stand in front of the site and add to X-Forwarded-For; the buyer's
+# address for those limits is read behind them. 0: use the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 # Where the site's own contact details are shown (footer, "sample data" banner).
 CATALOG_DEMO_MODE = os.environ.get("CATALOG_DEMO_MODE", "") == "1"

@@ -5,6 +5,8 @@ DJANGO_ALLOWED_HOSTS    required, comma-separated host names
 DATABASE_URL            PostgreSQL URL, e.g. postgres://user:pass@host/db (SQLite if unset)
 DJANGO_CSRF_TRUSTED_ORIGINS  optional, comma-separated origins (https://example.org)
 DJANGO_SECURE_SSL_REDIRECT   optional, "0" when TLS ends at a proxy that already redirects
+DJANGO_TRUSTED_PROXY_COUNT   reverse proxies in front of the site (default 1: the one that ends
+                        TLS); buyers' addresses for the inquiry limits are read behind them
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL  SMTP
 WAGTAILADMIN_BASE_URL   public base URL used in admin e-mails
 """
@@ -23,6 +25,7 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -219,3 +219,26 @@ def test_csv_export_cannot_smuggle_a_formula(world, client, start):
     assert len(cells) == 3
     for cell in cells:
         assert cell.startswith("'" + start)
+
+
+def test_behind_a_proxy_each_buyer_has_their_own_limit(world, client, settings):
+    """The proxy's address is the same for everyone; the buyer's is the one it forwards.
+    What a client writes into X-Forwarded-For itself (left of the proxy's entry) is ignored."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.INQUIRY_RATE_LIMITS = {"ip": (1, 3600), "email": (100, 3600)}
+    url = f"/lien-he/{world.a_product.pk}/"
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+
+    def send(forwarded, n):
+        data = inquiry_data(email=f"buyer{n}@example.vn")
+        return client.post(url, data, HTTP_X_FORWARDED_FOR=forwarded, **proxy).status_code
+
+    assert send("203.0.113.7", 1) == 302
+    assert send("203.0.113.8", 2) == 302  # another buyer, same proxy
+    assert send("198.51.100.1, 203.0.113.7", 3) == 429  # a forged entry does not help
+    assert send("not-an-address", 4) == 302  # unreadable: the proxy's own address counts
+    assert list(Inquiry.objects.order_by("pk").values_list("ip_address", flat=True)) == [
+        "203.0.113.7",
+        "203.0.113.8",
+        "10.0.0.1",
+    ]
