@@ -17,7 +17,7 @@ SOURCE = ["id", "kind", "pk", "title", "summary", "thumbnail", "payload"]  # wha
 
 def index_body():
     """Settings and mappings of a new catalog index."""
-    mapping = Mapping()
+    mapping = Mapping().meta("dynamic", False)  # fields not declared here are only stored
     for name in ("title_folded", "text_folded"):
         mapping.field(
             name, Text(analyzer="standard", index_prefixes={"min_chars": 1, "max_chars": 12})
