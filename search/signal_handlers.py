@@ -1,15 +1,24 @@
 """Keeps the index in step with the page tree: publish and move write documents, unpublish
 and delete remove them; a producer's change rewrites its products (they carry its name and
-district). Page types other than products and producers are ignored."""
+district). Page types other than products and producers are ignored. A picture that
+changes or goes rewrites the documents that show its thumbnail."""
 
-from django.db.models.signals import post_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalog.models import ProducerPage
-from products.models import ProductPage
+from products.models import ProductImage, ProductPage
 
 from . import index
-from .documents import producer_document, product_document, searchable_products
+from .documents import (
+    THUMBNAIL,
+    producer_document,
+    product_document,
+    searchable_producers,
+    searchable_products,
+)
 
 
 def _documents_for(page):
@@ -48,10 +57,53 @@ def page_deleted(sender, instance, **kwargs):
     index.apply(deletes=[f"{prefix}-{instance.pk}"])
 
 
+def _showing(image):
+    """(product ids, producer ids) of the pages whose documents show this picture (an image
+    or its id)."""
+    products = ProductImage.objects.filter(image=image).values_list("page_id", flat=True)
+    producers = ProducerPage.objects.filter(logo=image).values_list("pk", flat=True)
+    return list(products), list(producers)
+
+
+def _rewrite(product_ids, producer_ids):
+    upserts = [product_document(p) for p in searchable_products().filter(pk__in=product_ids)]
+    upserts += [producer_document(p) for p in searchable_producers().filter(pk__in=producer_ids)]
+    if upserts:
+        index.apply(upserts)
+
+
+def image_saved(sender, instance, created, **kwargs):
+    """A changed picture gets new renditions; the old thumbnail URLs stop working."""
+    if not created:
+        _rewrite(*_showing(instance))
+
+
+def rendition_deleted(sender, instance, **kwargs):
+    """Wagtail deletes a picture's renditions after saving a replaced file; once that has
+    happened, make the thumbnails again from the new file."""
+    if instance.filter_spec == THUMBNAIL:
+        image_id = instance.image_id
+        transaction.on_commit(lambda: _rewrite(*_showing(image_id)))
+
+
+def image_deleting(sender, instance, **kwargs):
+    """Once the picture is gone (its links to pages with it), its pages lose the thumbnail."""
+    showing = _showing(instance)
+    transaction.on_commit(lambda: _rewrite(*showing))
+
+
 def connect():
     page_published.connect(page_changed, dispatch_uid="search.page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search.page_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search.page_moved")
+    image_model = get_image_model()
+    post_save.connect(image_saved, sender=image_model, dispatch_uid="search.image_saved")
+    pre_delete.connect(image_deleting, sender=image_model, dispatch_uid="search.image_deleting")
+    post_delete.connect(
+        rendition_deleted,
+        sender=image_model.get_rendition_model(),
+        dispatch_uid="search.rendition_deleted",
+    )
     for model in (ProductPage, ProducerPage):
         post_delete.connect(
             page_deleted, sender=model, dispatch_uid=f"search.deleted.{model.__name__}"

@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 from catalog.models import Category, District
 from products.models import ProductImage
+from search.documents import THUMBNAIL
 from search.models import SearchRecord
 from tests.builders import make_image, make_producer, make_product
 from tests.search.conftest import BackendSettings, clear_catalog, rebuild
@@ -47,3 +48,35 @@ def test_a_missing_picture_file_leaves_the_result_without_one(pictured, client):
     assert SearchRecord.objects.get(key=f"product-{pictured.pk}").document["thumbnail"] is None
     assert f'href="{pictured.url}"' in html
     assert 'alt="Giỏ mây đan tay, màu nâu"' not in html
+
+
+def thumbnail_of(page):
+    return SearchRecord.objects.get(key=f"product-{page.pk}").document["thumbnail"]
+
+
+def test_a_replaced_picture_file_rewrites_the_thumbnail(
+    pictured, admin_client, django_capture_on_commit_callbacks
+):
+    """Through the admin, as editors do it: Wagtail saves the image, then deletes its old
+    renditions; the document must end up with a thumbnail of the new file."""
+    image = pictured.main_image
+    before = thumbnail_of(pictured)["url"]
+    new_file = make_image("new", colour=(200, 30, 30)).file
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/images/{image.pk}/",
+            {"title": image.title, "description": image.description, "file": new_file.open()},
+        )
+    assert response.status_code == 302
+    after = thumbnail_of(pictured)["url"]
+    assert after != before
+    assert image.renditions.filter(filter_spec=THUMBNAIL).get().url == after
+
+
+def test_a_deleted_picture_leaves_the_result_without_one(
+    pictured, django_capture_on_commit_callbacks
+):
+    assert thumbnail_of(pictured) is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        pictured.main_image.delete()
+    assert thumbnail_of(pictured) is None
