@@ -69,3 +69,13 @@ FACETS = (
     TrademarkFacet("has_trademark", _("Trademark")),
 )
 FACET_FIELDS = tuple(f.field for f in FACETS)
+
+
+def count_groups(selected):
+    """[(facets, the selected facets whose filters apply to their counts)]. A facet's counts
+    ignore its own selection, so the facets nobody selected share every selected filter and
+    each selected facet is counted under the others; every backend counts group by group."""
+    groups = {}
+    for name in FACET_FIELDS:
+        groups.setdefault(tuple(other for other in selected if other != name), []).append(name)
+    return [(names, others) for others, names in groups.items()]

@@ -8,7 +8,7 @@ documents are read."""
 from django.db.models import Case, Count, Value, When
 from django.db.models.functions import Length
 
-from search.facets import FACET_FIELDS
+from search.facets import count_groups
 from search.models import SearchFacetValue, SearchRecord, SearchWord
 
 from .base import SearchResult
@@ -76,14 +76,11 @@ class DatabaseBackend:
 
     @classmethod
     def _facet_counts(cls, matching, filters):
-        """{facet: {value: count}}. A facet's counts ignore its own selection, so the
-        unselected facets share one query and each selected facet has its own."""
+        """{facet: {value: count}}, one GROUP BY query per group of facets counted under the
+        same filters."""
         counts = {}
-        unselected = [name for name in FACET_FIELDS if name not in filters]
-        groups = [(unselected, filters)] + [
-            ([name], {f: v for f, v in filters.items() if f != name}) for name in filters
-        ]
-        for fields, applied in groups:
+        for fields, others in count_groups(filters):
+            applied = {other: filters[other] for other in others}
             rows = (
                 SearchFacetValue.objects.filter(
                     field__in=fields, record__in=cls._filtered(matching, applied)

@@ -6,7 +6,7 @@ even a server without the analysis-common module) is all the analysis needed."""
 from elasticsearch_dsl import Integer, Keyword, Mapping, Object, Q, Search, Text
 
 from search.engines import get_engine, index_alias
-from search.facets import FACET_FIELDS
+from search.facets import FACET_FIELDS, count_groups
 
 from .base import SearchResult
 
@@ -56,13 +56,10 @@ def term_query(folded, exact, last):
 
 
 def add_facet_aggregations(search, filters):
-    """A terms aggregation per facet, under the filters of every other facet so that it
-    ignores its own. Facets that share the same other filters share one filter bucket, and
-    facets with none sit at the top, so a plain search runs no filter aggregation at all."""
-    groups = {}
-    for name in FACET_FIELDS:
-        groups.setdefault(tuple(other for other in filters if other != name), []).append(name)
-    for others, names in groups.items():
+    """A terms aggregation per facet, grouped as search.facets.count_groups says: a group
+    under other facets' filters sits in one filter bucket, and a group under none sits at
+    the top, so a plain search runs no filter aggregation at all."""
+    for names, others in count_groups(filters):
         parent = search.aggs
         if others:
             applied = Q("bool", filter=[filters[other] for other in others])
