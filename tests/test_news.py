@@ -104,6 +104,15 @@ def test_empty_indexes_say_so(client, db):
     assert "empty" in client.get(sections[BulletinIndexPage].url).content.decode()
 
 
+def test_both_indexes_advertise_their_feeds(client, db):
+    for model in (NewsIndexPage, BulletinIndexPage):
+        page = ensure_sections()[model]
+        html = client.get(page.url).content.decode()
+        assert f'href="{page.url}rss/"' in html
+        assert f'href="{page.url}atom/"' in html
+        assert 'type="application/rss+xml"' in html
+
+
 def test_news_feeds_parse_as_rss_and_atom(client, items):
     index = ensure_sections()[NewsIndexPage]
     rss = feedparser.parse(client.get(index.url + "rss/").content)
