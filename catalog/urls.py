@@ -9,9 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog.api import router as producers_router
 from fairs.api import router as fairs_router
-from products.api import products_router, trademarks_router
+from products.api import producers_router, products_router, trademarks_router
 from search.api import router as search_router
 from search.views import search_page
 

@@ -4,7 +4,7 @@ import datetime
 
 from ninja import Field, Query, Router, Schema
 
-from catalog.api import PageParams, PageRef, get_live, page_ref, paginated
+from catalog.base.api import PageParams, PageRef, get_live, page_ref, paginated
 
 from .models import FairPage, Scope
 

@@ -15,10 +15,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from catalog.blocks import BodyStreamBlock
-from catalog.models import ProducerPage
-from catalog.models.base import BasePage, paginate
-from products.models import ProductPage
+from catalog.base.blocks import BodyStreamBlock
+from catalog.base.models import BasePage, CaptionedImage, SectionPage, paginate
+from products.models import ProducerPage, ProductPage
 
 from .ical import calendar_bytes
 
@@ -57,13 +56,11 @@ class FairPageForm(WagtailAdminPageForm):
         return valid
 
 
-class FairIndexPage(RoutablePageMixin, BasePage):
+class FairIndexPage(RoutablePageMixin, SectionPage):
     """Upcoming and past fairs, filterable by year and scope, with a calendar of upcoming ones."""
 
     per_page = 12
-    parent_page_types = ["catalog.HomePage"]
     subpage_types = ["fairs.FairPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("fairs index")
@@ -217,11 +214,5 @@ class Exhibit(ClusterableModel, Orderable):
             raise ValidationError({"products": error})
 
 
-class FairGalleryImage(Orderable):
+class FairGalleryImage(CaptionedImage):
     page = ParentalKey(FairPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]

@@ -1,19 +1,12 @@
-"""The sections this app adds under the home page (fairs, news, bulletins, results),
-created when missing, like the catalogue's sections."""
+"""The fairs section under the home page, created when missing, like the catalogue's."""
 
-from catalog.models import BulletinIndexPage, NewsIndexPage, ResultsPage
-from products.structure import ensure_children
+from catalog.base.structure import ensure_children
 
 from .models import FairIndexPage
 
-SECTIONS = (
-    (FairIndexPage, "hoi-cho", "Hội chợ triển lãm"),
-    (NewsIndexPage, "tin-tuc", "Tin tức"),
-    (BulletinIndexPage, "ban-tin", "Bản tin khuyến công"),
-    (ResultsPage, "ket-qua-khuyen-cong", "Kết quả chương trình khuyến công"),
-)
+SECTIONS = ((FairIndexPage, "hoi-cho", "Hội chợ triển lãm"),)
 
 
 def ensure_sections():
-    """{model: live page} for each of these sections, creating and publishing missing ones."""
+    """{FairIndexPage: live page}, creating and publishing it when missing."""
     return ensure_children(SECTIONS)

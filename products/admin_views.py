@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from catalog.models import ProducerPage
+from products.models import ProducerPage
 
 from . import producer_access
 from .models import ProducerTeam

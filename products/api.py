@@ -1,13 +1,20 @@
-"""Products and trademarks in the read-only JSON API."""
+"""Producers, products and trademarks in the read-only JSON API."""
 
 from django.utils.html import strip_tags
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from catalog.api import PageParams, PageRef, get_live, lookup, page_ref, paginated
-from catalog.models import Category, District, ProducerPage
+from catalog.base.api import PageParams, PageRef, get_live, lookup, page_ref, paginated
 
-from .models import CertificationLevel, ProductPage, Trademark
+from .models import (
+    Category,
+    CertificationLevel,
+    District,
+    LegalForm,
+    ProducerPage,
+    ProductPage,
+    Trademark,
+)
 
 products_router = Router(tags=["products"])
 trademarks_router = Router(tags=["trademarks"])
@@ -206,4 +213,80 @@ def get_trademark(request, trademark_id: int):
         "nice_classes": trademark.nice_class_list,
         "description": trademark.description,
         "products": [page_ref(p, request) for p in trademark.products.live().public()],
+    }
+
+
+producers_router = Router(tags=["producers"])
+
+
+class ProducerFilters(PageParams):
+    district: str | None = Field(None, description="District slug.")
+    legal_form: LegalForm | None = None
+
+
+class ProducerItem(PageRef):
+    legal_form: str
+    district: dict
+    address: str
+
+
+class ProducerDetail(ProducerItem):
+    intro: str
+    craft_village: str | None
+    phone: str
+    email: str
+    website: str
+    products: list[PageRef]
+    trademarks: list[dict]
+
+
+class ProducerList(Schema):
+    count: int
+    results: list[ProducerItem]
+
+
+def producer_item(producer, request):
+    return {
+        **page_ref(producer, request),
+        "legal_form": producer.legal_form,
+        "district": {"slug": producer.district.slug, "name": producer.district.name},
+        "address": producer.address,
+    }
+
+
+@producers_router.get("", response=ProducerList, summary="List published producers")
+def list_producers(request, filters: Query[ProducerFilters]):
+    producers = ProducerPage.objects.live().public().select_related("district").order_by("title")
+    district = lookup(District, filters.district, "district")
+    if district:
+        producers = producers.filter(district_id__in=district.with_merged_ids())
+    if filters.legal_form:
+        producers = producers.filter(legal_form=filters.legal_form)
+    return paginated(producers, filters, lambda p: producer_item(p, request))
+
+
+@producers_router.get(
+    "/{int:producer_id}", response=ProducerDetail, summary="One published producer"
+)
+def get_producer(request, producer_id: int):
+    producer = get_live(
+        ProducerPage.objects.select_related("district", "craft_village"), producer_id
+    )
+    return {
+        **producer_item(producer, request),
+        "intro": producer.intro,
+        "craft_village": producer.craft_village.name if producer.craft_village else None,
+        "phone": producer.phone,
+        "email": producer.email,
+        "website": producer.website,
+        "products": [page_ref(p, request) for p in producer.products()],
+        "trademarks": [
+            {
+                "id": t.pk,
+                "mark": t.mark,
+                "kind": t.kind,
+                "registration_number": t.registration_number,
+            }
+            for t in producer.trademarks.public()
+        ],
     }

@@ -37,7 +37,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from catalog.models import ProducerIndexPage, ProducerPage
+from products.models import ProducerIndexPage, ProducerPage
 
 from .models import Inquiry, ProducerTeam
 from .structure import ensure_sections

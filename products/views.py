@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from catalog.models import ProducerPage
+from products.models import ProducerPage
 
 from .inquiries import InquiryForm, client_ip, confirm_to_buyer, deliver, over_limit
 from .models import ProductPage

@@ -11,14 +11,12 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
-
-from catalog.models import ProducerPage
-from catalog.panels import may_manage_registration
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import producer_access
 from .admin_views import ProducerDashboardPanel, producer_access_view
-from .models import Inquiry, Trademark
+from .models import Category, CraftVillage, District, Inquiry, ProducerPage, Trademark
+from .panels import may_manage_registration
 
 
 class TrademarkViewSet(SnippetViewSet):
@@ -30,6 +28,38 @@ class TrademarkViewSet(SnippetViewSet):
 
 
 register_snippet(TrademarkViewSet)
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["__str__", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    list_display = ["name", "kind", "is_active", "merged_into"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name"]
+
+
+class CraftVillageViewSet(SnippetViewSet):
+    model = CraftVillage
+    icon = "group"
+    list_display = ["name", "commune", "district", "recognition_year", "is_traditional"]
+    list_filter = ["district", "is_traditional"]
+    search_fields = ["name", "commune"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "folder-open-inverse"
+    items = (CategoryViewSet, DistrictViewSet, CraftVillageViewSet)
+
+
+register_snippet(TaxonomyViewSetGroup)
 
 
 # --- inquiries in the admin ----------------------------------------------------------------

@@ -16,9 +16,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from catalog.models import Category, ProducerPage
-from products.demo.loader import search_auto_update_paused
-from products.models import Certification, ProductPage
+from products.models import Category, Certification, ProducerPage, ProductPage
+from search.signal_handlers import search_auto_update_paused
 
 # A fixed mix: plain words, no diacritics, old tone placement, half words, a typo, facets.
 QUERY_MIX = [

@@ -9,10 +9,9 @@ import logging
 from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 
-from catalog.models import ProducerPage
-from catalog.text import exact_key, fold
+from catalog.base.text import exact_key, fold
 from products.api import product_item
-from products.models import Certification, ProductPage
+from products.models import Certification, ProducerPage, ProductPage
 
 logger = logging.getLogger(__name__)
 

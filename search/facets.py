@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import Category, District, LegalForm
-from products.models import CertificationLevel
+from products.models import Category, CertificationLevel, District, LegalForm
 
 
 @dataclass(frozen=True)

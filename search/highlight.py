@@ -9,7 +9,7 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from catalog.text import fold
+from catalog.base.text import fold
 
 _WORD = re.compile(r"[^\W_]+")
 

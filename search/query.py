@@ -8,7 +8,7 @@ from functools import cached_property
 
 from django.utils.translation import gettext as _
 
-from catalog.text import exact_key, fold
+from catalog.base.text import exact_key, fold
 
 from .facets import FACETS
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from catalog.text import fold
+from catalog.base.text import fold
 
 from .backends.database import DatabaseBackend
 from .backends.engine import EngineBackend

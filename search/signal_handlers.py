@@ -3,13 +3,16 @@ and delete remove them; a producer's change rewrites its products (they carry it
 district). Page types other than products and producers are ignored. A picture that
 changes or goes rewrites the documents that show its thumbnail."""
 
+import contextlib
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
+from wagtail.search import index as wagtail_index
+from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from catalog.models import ProducerPage
-from products.models import ProductImage, ProductPage
+from products.models import ProducerPage, ProductImage, ProductPage
 
 from . import index
 from .documents import (
@@ -108,3 +111,19 @@ def connect():
         post_delete.connect(
             page_deleted, sender=model, dispatch_uid=f"search.deleted.{model.__name__}"
         )
+
+
+@contextlib.contextmanager
+def search_auto_update_paused():
+    """Stop Wagtail's search index from being updated on every save, for a bulk load that
+    rebuilds the index at the end. Only Wagtail's own handler is paused."""
+    paused = [
+        model
+        for model in wagtail_index.get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in paused:
+            post_save.connect(post_save_signal_handler, sender=model)

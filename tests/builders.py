@@ -6,8 +6,17 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from catalog.models import Category, District, ProducerIndexPage, ProducerPage
-from products.models import Certification, ProductPage, Trademark
+from fairs import structure as fairs_structure
+from fairs.models import Exhibit, FairIndexPage, FairPage
+from products.models import (
+    Category,
+    Certification,
+    District,
+    ProducerIndexPage,
+    ProducerPage,
+    ProductPage,
+    Trademark,
+)
 from products.structure import ensure_sections
 
 
@@ -79,3 +88,16 @@ def small_catalog():
         "products": products,
         "trademark": mark,
     }
+
+
+def make_fair(title, start, end=None, scope="provincial", exhibits=(), **fields):
+    """exhibits: (producer, booth, [products]) triples."""
+    index = fairs_structure.ensure_sections()[FairIndexPage]
+    fields.setdefault("venue", "Quảng trường 3 tháng 2")
+    fields.setdefault("city", "Bắc Giang")
+    fair = FairPage(title=title, start_date=start, end_date=end or start, scope=scope, **fields)
+    fair.exhibits = [
+        Exhibit(producer=producer, booth=booth, products=products, sort_order=order)
+        for order, (producer, booth, products) in enumerate(exhibits)
+    ]
+    return publish(index, fair)

@@ -18,11 +18,15 @@ DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
+# The shell, the catalog's domain, fairs and search, then the site's top and the demo above
+# them: each app imports only those listed before it.
 INSTALLED_APPS = [
-    "catalog",
+    "catalog.base",
     "products",
     "fairs",
     "search",
+    "catalog.home",
+    "catalog.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -78,7 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "catalog.context_processors.site_shell",
+                "catalog.base.context_processors.site_shell",
             ],
         },
     },

@@ -15,11 +15,14 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from catalog.models import Category, District, ProducerIndexPage, ProducerPage
-from catalog.text import fold, vietnamese_slug
+from catalog.base.text import fold, vietnamese_slug
 from products.models import (
+    Category,
     Certification,
     CertificationScheme,
+    District,
+    ProducerIndexPage,
+    ProducerPage,
     ProductPage,
     Trademark,
 )

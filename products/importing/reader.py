@@ -8,8 +8,7 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from catalog.models import LegalForm
-from products.models import CertificationLevel, CertificationScheme, Trademark
+from products.models import CertificationLevel, CertificationScheme, LegalForm, Trademark
 
 COLUMNS = (
     "producer", "producer_type", "district", "address", "phone", "email", "website",

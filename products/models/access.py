@@ -12,7 +12,7 @@ class ProducerTeam(models.Model):
     (see products.producer_access)."""
 
     producer = models.OneToOneField(
-        "catalog.ProducerPage",
+        "products.ProducerPage",
         verbose_name=_("producer"),
         on_delete=models.CASCADE,
         related_name="team",

@@ -13,7 +13,7 @@ class Inquiry(models.Model):
         FAILED = "failed", _("To be resent")
 
     producer = models.ForeignKey(
-        "catalog.ProducerPage",
+        "products.ProducerPage",
         verbose_name=_("producer"),
         null=True,
         on_delete=models.SET_NULL,

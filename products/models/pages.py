@@ -9,19 +9,19 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from catalog.models import ProducerPage
-from catalog.models.base import BasePage
-from catalog.panels import (
+from catalog.base.models import BasePage, CaptionedImage, SectionPage
+
+from ..panels import (
     REGISTRATION_PERMISSION,
     PermissionedInlinePanel,
     RegistrationGuardedPageForm,
 )
-
 from .certifications import LEVEL_RANK
+from .producers import ProducerPage
 
 
 class ProductPageTag(TaggedItemBase):
@@ -54,7 +54,7 @@ class ProductPage(BasePage):
         related_name="product_pages",
     )
     category = models.ForeignKey(
-        "catalog.Category",
+        "products.Category",
         verbose_name=_("category"),
         on_delete=models.PROTECT,
         related_name="products",
@@ -80,7 +80,7 @@ class ProductPage(BasePage):
 
     objects = PageManager.from_queryset(ProductPageQuerySet)()
 
-    parent_page_types = ["catalog.ProducerPage"]
+    parent_page_types = ["products.ProducerPage"]
     subpage_types = []
 
     content_panels = [
@@ -172,23 +172,15 @@ class ProductPage(BasePage):
         )
 
 
-class ProductImage(Orderable):
+class ProductImage(CaptionedImage):
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
-class ProductIndexPage(BasePage):
+class ProductIndexPage(SectionPage):
     """The catalogue's place in the page tree. Browsing and filtering are the search page's
     job (one set of facets for the whole site), so this page hands the buyer over to it."""
 
-    parent_page_types = ["catalog.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("product catalogue")

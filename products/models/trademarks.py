@@ -8,8 +8,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.search import index
 
-from catalog.models.base import BasePage, paginate
-from catalog.models.taxonomy import SlugFromName
+from catalog.base.models import SectionPage, paginate
+
+from .taxonomy import SlugFromName
 
 nice_classes_validator = RegexValidator(
     r"^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$",
@@ -48,7 +49,7 @@ class Trademark(index.Indexed, SlugFromName):
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
     expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
     owner = models.ForeignKey(
-        "catalog.ProducerPage",
+        "products.ProducerPage",
         verbose_name=_("owner producer"),
         null=True,
         blank=True,
@@ -132,13 +133,11 @@ class Trademark(index.Indexed, SlugFromName):
         return index_page.url + index_page.reverse_subpage("trademark", args=[self.slug])
 
 
-class TrademarkIndexPage(RoutablePageMixin, BasePage):
+class TrademarkIndexPage(RoutablePageMixin, SectionPage):
     """Public list and detail pages for trademarks, which are snippets rather than pages."""
 
     per_page = 24
-    parent_page_types = ["catalog.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("trademarks index")

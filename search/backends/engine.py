@@ -1,6 +1,6 @@
 """The engine backend: index mapping and queries written once with elasticsearch-dsl, sent
 through the adapter to Elasticsearch or OpenSearch alike. Text arrives normalised by
-catalog.text as plain alphanumeric words, so the standard analyzer (in every engine's core,
+catalog.base.text as plain alphanumeric words, so the standard analyzer (in every engine's core,
 even a server without the analysis-common module) is all the analysis needed."""
 
 from elasticsearch_dsl import Integer, Keyword, Mapping, Object, Q, Search, Text

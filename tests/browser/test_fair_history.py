@@ -5,8 +5,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.builders import small_catalog
-from tests.fairs.conftest import make_fair
+from tests.builders import make_fair, small_catalog
 
 pytestmark = [
     pytest.mark.browser,

@@ -4,22 +4,9 @@ import pytest
 
 from fairs.models import Exhibit, FairIndexPage, FairPage
 from fairs.structure import ensure_sections
-from tests.builders import publish
+from tests.builders import make_fair
 
 TODAY = datetime.date.today()
-
-
-def make_fair(title, start, end=None, scope="provincial", exhibits=(), **fields):
-    """exhibits: (producer, booth, [products]) triples."""
-    index = ensure_sections()[FairIndexPage]
-    fields.setdefault("venue", "Quảng trường 3 tháng 2")
-    fields.setdefault("city", "Bắc Giang")
-    fair = FairPage(title=title, start_date=start, end_date=end or start, scope=scope, **fields)
-    fair.exhibits = [
-        Exhibit(producer=producer, booth=booth, products=products, sort_order=order)
-        for order, (producer, booth, products) in enumerate(exhibits)
-    ]
-    return publish(index, fair)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from catalog.models import Category, District
+from products.models import Category, District
 from tests.builders import make_producer, make_product
 
 PRODUCTS = [

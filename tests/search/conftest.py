@@ -8,8 +8,7 @@ import uuid
 import pytest
 from django.test import override_settings
 
-from catalog.models import Category, District, ProducerIndexPage
-from products.models import Trademark
+from products.models import Category, District, ProducerIndexPage, Trademark
 from search import engines, index
 from search.documents import all_documents
 from search.models import PendingIndexChange, SearchRecord

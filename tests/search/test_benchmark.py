@@ -3,8 +3,7 @@ fixed query mix is answered (the benchmark stops at the first error)."""
 
 import pytest
 
-from catalog.models import Category, District
-from products.models import ProductPage
+from products.models import Category, District, ProductPage
 from search.benchmark import generate_products, measure
 from search.models import SearchRecord
 from tests.builders import small_catalog

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog.models import Category, District
+from products.models import Category, District
 from tests.builders import make_producer, make_product
 from tests.search.conftest import BackendSettings, clear_catalog, rebuild
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from catalog.models import District
+from products.models import District
 from search import engines, service
 from search.backends.engine import EngineBackend
 from search.models import PendingIndexChange

@@ -4,8 +4,7 @@ document is made; a picture whose file has gone missing never stops the indexing
 import pytest
 from django.core.cache import cache
 
-from catalog.models import Category, District
-from products.models import ProductImage
+from products.models import Category, District, ProductImage
 from search.documents import THUMBNAIL
 from search.models import SearchRecord
 from tests.builders import make_image, make_producer, make_product

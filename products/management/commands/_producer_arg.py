@@ -2,7 +2,7 @@
 
 from django.core.management.base import CommandError
 
-from catalog.models import ProducerPage
+from products.models import ProducerPage
 
 
 def find_producer(value):

@@ -1,0 +1,91 @@
+"""What every page of the site shares: the base page, sections, standard pages and the
+captioned image of every gallery."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock
+from .text import vietnamese_slug
+
+
+class BasePage(Page):
+    """A page with a short introduction, used as its lead, in listings and as meta description."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail's own slugify drops "đ": "Gà đồi" must give "ga-doi", not "ga-oi".
+        if not self.slug and self.title:
+            self.slug = vietnamese_slug(self.title, 255)
+        super().full_clean(*args, **kwargs)
+
+
+def is_site_root(page):
+    return Site.objects.filter(root_page_id=page.pk).exists()
+
+
+class SectionPage(BasePage):
+    """A fixed section of the site (producers, products, fairs, news...): one of each,
+    directly under the site's home page. The home page is built above every app, so the
+    rule names no model: the parent must be a site's root page."""
+
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        return super().can_exist_under(parent) and is_site_root(parent)
+
+
+class StandardPage(BasePage):
+    """A plain content page: about the centre, how to be certified, contacts."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    subpage_types = ["base.StandardPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        """Under the home page, or under another standard page."""
+        return super().can_exist_under(parent) and (
+            parent.specific_class is StandardPage or is_site_root(parent)
+        )
+
+
+class CaptionedImage(Orderable):
+    """One picture of a gallery (a producer's, a product's, a fair's), in the editor's order.
+    Concrete galleries add the `page` ParentalKey with their own related name."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def paginate(request, items, per_page):
+    """The requested page of items. Django's get_page turns a garbage number into the first
+    page and a too-large one into the last, so hand-edited URLs never fail."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,12 @@
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination links."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return "?" + query.urlencode()

@@ -1,0 +1,70 @@
+"""Admin: a "Draft a quarter's bulletin" button on the bulletins index and the view behind it."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from .bulletin_draft import DraftError, draft_bulletin
+from .models import BulletinIndexPage
+
+
+class DraftBulletinForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"), choices=[(q, str(q)) for q in range(1, 5)], coerce=int
+    )
+
+
+def draft_bulletin_view(request):
+    index = BulletinIndexPage.objects.first()
+    if index is None or not index.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    today = datetime.date.today()
+    initial = {"year": today.year, "quarter": (today.month - 1) // 3 + 1}
+    form = DraftBulletinForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            page = draft_bulletin(
+                form.cleaned_data["year"], form.cleaned_data["quarter"], user=request.user
+            )
+        except DraftError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Draft created. Check it, then publish it."))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "home/admin/draft_bulletin.html",
+        {"form": form, "index": index, "page_title": _("Draft a quarter's bulletin")},
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_draft_bulletin_url():
+    return [path("draft-bulletin/", draft_bulletin_view, name="home_draft_bulletin")]
+
+
+@hooks.register("register_page_header_buttons")
+def draft_bulletin_header_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, BulletinIndexPage) and (
+        page.permissions_for_user(user).can_add_subpage()
+    ):
+        yield Button(
+            _("Draft a quarter's bulletin"),
+            reverse("home_draft_bulletin"),
+            icon_name="doc-full",
+            priority=12,
+        )
+
+
+@hooks.register("register_page_listing_buttons")
+def draft_bulletin_listing_button(page, user, next_url=None):
+    yield from draft_bulletin_header_button(page, user, "listing", next_url)

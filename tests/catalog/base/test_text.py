@@ -1,0 +1,99 @@
+"""The one Vietnamese normaliser: examples of each rule, and properties over any text."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from catalog.base.text import exact_key, fold, vietnamese_slug
+
+VIETNAMESE = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
+texts = st.text(
+    alphabet=st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " -,.0123456789"), max_size=60
+) | st.text(max_size=40)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Vải thiều", "vai thieu"),
+        ("ĐẶC SẢN", "dac san"),
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        ("mì", "mỳ"),
+        ("kĩ thuật", "kỹ thuật"),
+        ("lí", "lý"),
+        ("quí", "quý"),
+        (unicodedata.normalize("NFD", "Bắc Giang"), "Bắc Giang"),
+    ],
+)
+def test_fold_treats_these_as_equal(a, b):
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        ("mì", "mỳ"),
+        (unicodedata.normalize("NFD", "Đồng"), "đồng"),
+    ],
+)
+def test_exact_key_agrees_on_spelling_variants(a, b):
+    assert exact_key(a) == exact_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("bàn", "bản"), ("bánh", "banh"), ("đa", "da"), ("tay", "tai")]
+)
+def test_exact_key_keeps_what_changes_the_word(a, b):
+    assert exact_key(a) != exact_key(b)
+
+
+def test_y_is_kept_where_it_is_not_the_i_sound_alternation():
+    assert fold("yêu tay quy") == "yeu tay qui"
+
+
+def test_keys_are_plain_alphanumeric_words_for_any_engine_tokenizer():
+    assert exact_key("Bánh đa Kế, Đồng!") == "banh1 d9a ke61 d9o6ng2"
+
+
+def test_slug_keeps_the_spelling():
+    assert vietnamese_slug("Gà đồi Yên Thế") == "ga-doi-yen-the"
+    assert vietnamese_slug("Mỳ Chũ") == "my-chu"
+
+
+@given(texts)
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(texts)
+def test_exact_key_is_idempotent_on_its_output_words(text):
+    key = exact_key(text)
+    assert exact_key(key) == key
+
+
+@given(texts)
+def test_unchanged_by_nfc_nfd_conversion(text):
+    for form in ("NFC", "NFD", "NFKC", "NFKD"):
+        variant = unicodedata.normalize(form, text)
+        if unicodedata.normalize("NFC", variant) == unicodedata.normalize("NFC", text):
+            assert fold(variant) == fold(text)
+            assert exact_key(variant) == exact_key(text)
+
+
+@given(texts)
+def test_unchanged_by_case(text):
+    assert fold(text.upper()) == fold(text.lower()) == fold(text)
+    assert exact_key(text.upper()) == exact_key(text.lower())
+
+
+@given(texts)
+def test_folded_words_are_ascii_when_the_input_is_vietnamese(text):
+    if all(c in VIETNAMESE + VIETNAMESE.upper() + " -,.0123456789" for c in text):
+        assert fold(text).isascii()

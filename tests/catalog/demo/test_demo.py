@@ -1,0 +1,221 @@
+"""`manage.py load_demo`: enough sample content for every filter, and idempotent."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Revision
+
+from catalog.base.models import StandardPage
+from catalog.home.models import (
+    BulletinPage,
+    FeaturedProduct,
+    HomePage,
+    NewsPage,
+    ResultFigure,
+    ResultsPage,
+)
+from fairs.models import Exhibit, FairPage
+from products.models import (
+    Category,
+    Certification,
+    CertificationLevel,
+    CraftVillage,
+    District,
+    LegalForm,
+    ProducerGalleryImage,
+    ProducerPage,
+    ProductImage,
+    ProductPage,
+    ProductPageTag,
+    Trademark,
+)
+
+CNNT_GROUPS = {
+    "Thủ công mỹ nghệ",
+    "Chế biến nông, lâm, thủy sản",
+    "Máy móc, thiết bị, dụng cụ",
+    "Sản phẩm công nghiệp khác",
+}
+
+
+def load():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for this module inside a transaction that is rolled back at the
+    end, so other modules still start from an empty database. Each test runs in a savepoint
+    of it."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield load()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def snapshot():
+    """Row counts and the newest revision: what a second load must leave untouched."""
+    models = [
+        Page,
+        Revision,
+        Certification,
+        ProductImage,
+        ProducerGalleryImage,
+        FeaturedProduct,
+        ProductPageTag,
+        Tag,
+        Category,
+        District,
+        CraftVillage,
+        Trademark,
+        Collection,
+        get_image_model(),
+        get_user_model(),
+        Exhibit,
+        ResultFigure,
+        get_document_model(),
+    ]
+    counts = {model.__name__: model.objects.count() for model in models}
+    counts["last revision"] = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return counts
+
+
+@pytest.mark.django_db
+def test_demo_covers_every_filter(demo):
+    products = ProductPage.objects.live()
+    producers = ProducerPage.objects.live()
+    assert products.count() >= 40
+    assert producers.count() >= 25
+    assert set(producers.values_list("legal_form", flat=True)) == set(LegalForm.values)
+    assert producers.values("district").distinct().count() >= 8
+
+    tops = Category.objects.filter(parent=None)
+    assert set(tops.values_list("name", flat=True)) == CNNT_GROUPS
+    assert all(category.name_en for category in tops)
+    assert Category.objects.exclude(parent=None).count() >= 5
+    for top in tops:
+        assert products.filter(category__in=top.descendant_ids()).exists(), top.name
+    assert products.filter(category__parent__isnull=False).exists()
+
+    certifications = Certification.objects.filter(product__live=True)
+    assert set(certifications.values_list("level", flat=True)) == set(CertificationLevel.values)
+    cnnt_years = set(certifications.filter(scheme="cnnt").values_list("year", flat=True))
+    assert set(range(2014, 2021)) <= cnnt_years
+    ocop = certifications.filter(scheme="ocop")
+    assert ocop.exists()
+    assert not ocop.filter(ocop_stars__isnull=True).exists()
+    assert certifications.exclude(prize_rank="").exists()
+    assert not certifications.filter(decision_number="").exists()
+    assert (
+        products.filter(certifications__level="regional")
+        .filter(certifications__level="provincial")
+        .exists()
+    )
+
+    kinds = set(Trademark.objects.values_list("kind", flat=True))
+    assert Trademark.objects.count() >= 10
+    assert {"ordinary", "collective", "certification", "geographical"} <= kinds
+    assert Trademark.objects.get(mark="Vải thiều Lục Ngạn").kind == "geographical"
+    assert Trademark.objects.filter(kind="collective").exclude(owner_name="").exists()
+    assert products.exclude(trademark=None).count() >= 10
+
+    for product in products.prefetch_related("images", "tagged_items"):
+        assert product.producer_id == product.get_parent().pk
+        assert product.description
+        assert product.intro
+        assert all(getattr(product, name) for name in ProductPage.SPEC_FIELDS), product.title
+        assert 1 <= len(product.images.all()) <= 2
+        assert product.tagged_items.exists()
+
+    demo_images = get_image_model().objects.filter(collection__name="Demo")
+    assert demo_images.count() >= products.count() + producers.count()
+    assert not demo_images.filter(description="").exists()
+    image = demo_images.first()
+    assert image.file.storage.exists(image.file.name)
+    assert image.width > 0
+    assert not producers.filter(logo=None).exists()
+    assert not producers.filter(gallery_images=None).exists()
+
+    retired = District.objects.filter(is_active=False)
+    assert retired.exclude(merged_into=None).exists()
+    assert producers.filter(district__in=retired).exists()
+    assert CraftVillage.objects.count() >= 6
+    assert CraftVillage.objects.filter(is_traditional=True).exists()
+
+    home = HomePage.objects.get()
+    assert home.hero_title
+    assert home.intro
+    assert home.featured_products.count() == 6
+    about = StandardPage.objects.live().get(slug="gioi-thieu")
+    assert "dữ liệu mẫu" in str(about.body)
+    assert not get_user_model().objects.exists()
+    assert "live products" in demo
+
+
+@pytest.mark.django_db
+def test_demo_has_fairs_news_bulletins_and_results(demo):
+    import datetime
+
+    fairs = FairPage.objects.live()
+    assert fairs.count() >= 8
+    assert set(fairs.values_list("scope", flat=True)) == {"provincial", "national", "international"}
+    assert len({f.start_date.year for f in fairs}) >= 6
+    today = datetime.date.today()
+    assert fairs.filter(end_date__gte=today).exists()
+    assert fairs.filter(end_date__lt=today).count() >= 5
+    assert fairs.filter(title__contains="Việt – Nga 2019").exists()
+    for fair in fairs:
+        exhibits = list(fair.exhibits.all())
+        assert exhibits, fair.title
+        for exhibit in exhibits:
+            assert exhibit.products.exists()
+            exhibit.clean()  # every product belongs to its producer
+    assert NewsPage.objects.live().count() == 12
+    bulletins = BulletinPage.objects.live()
+    assert bulletins.count() == 8
+    for bulletin in bulletins:
+        assert bulletin.cover_image
+        with bulletin.document.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+    results = ResultsPage.objects.live().get()
+    assert results.figures.count() == 20
+    assert results.figures.get(indicator="budget").value == Decimal("29229.2")
+    assert results.figures.get(indicator="fair_producers").value == 168
+
+
+@pytest.mark.django_db
+def test_loading_again_changes_nothing_and_repairs_edits(demo):
+    before = snapshot()
+    output = load()
+    assert snapshot() == before
+    assert "created" not in output
+    assert "updated" not in output
+
+    # An edited page is put back with one new published revision; the rest stay untouched.
+    product = ProductPage.objects.get(slug="my-chu-gao-bao-thai")
+    product.intro = "Đã sửa"
+    product.certifications = []
+    product.save_revision().publish()
+    edited = snapshot()
+    output = load()
+    product = ProductPage.objects.get(pk=product.pk)
+    assert product.intro != "Đã sửa"
+    assert product.certifications.count() == 4
+    assert "products: 1 updated" in output
+    after = snapshot()
+    assert after["Revision"] == edited["Revision"] + 1
+    assert after["Page"] == before["Page"]
+    assert after["Certification"] == before["Certification"]

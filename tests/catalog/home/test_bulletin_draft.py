@@ -1,0 +1,169 @@
+"""A quarter's bulletin drafted from known catalog changes, by command and admin button."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from catalog.home.bulletin_draft import DraftError, draft_bulletin, draft_contents
+from catalog.home.models import BulletinIndexPage, BulletinPage
+from catalog.home.structure import ensure_sections
+from products.models import Trademark
+from tests.builders import make_fair, make_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quarter(catalog):
+    """Q3 2026 changes, and things just outside the quarter that must not be listed."""
+    ensure_sections()
+    chu, may, ga = (catalog["producers"][k] for k in ("chu", "may", "ga"))
+    food = catalog["categories"]["food"]
+    make_product(
+        chu,
+        "Mỳ Chũ ngũ sắc",
+        food,
+        [
+            {
+                "level": "provincial",
+                "year": 2026,
+                "issued_on": datetime.date(2026, 7, 15),
+                "expires_on": datetime.date(2029, 7, 15),
+            }
+        ],
+    )
+    make_product(
+        ga,
+        "Chả gà Yên Thế",
+        food,
+        [{"level": "regional", "year": 2026, "issued_on": datetime.date(2026, 9, 30)}],
+    )
+    make_product(
+        may,
+        "Đèn mây",
+        food,
+        [{"level": "national", "year": 2026, "issued_on": datetime.date(2026, 10, 1)}],
+    )  # next quarter
+    make_product(
+        may,
+        "Khay mây cũ",
+        food,
+        [
+            {
+                "level": "provincial",
+                "year": 2022,
+                "issued_on": datetime.date(2022, 11, 1),
+                "expires_on": datetime.date(2026, 11, 30),
+            }
+        ],
+    )
+    Trademark.objects.create(
+        mark="Gà đồi Yên Thế",
+        kind="collective",
+        registration_number="4-0300000-000",
+        registration_date=datetime.date(2026, 8, 1),
+        owner_name="Hội Chăn nuôi gà Yên Thế",
+    )
+    Trademark.objects.create(mark="Mây Tăng Tiến", registration_date=datetime.date(2026, 6, 30))
+    make_fair(
+        "Hội chợ Lục Ngạn 2026",
+        datetime.date(2026, 7, 20),
+        datetime.date(2026, 7, 24),
+        city="Lục Ngạn",
+        exhibits=[(chu, "A1", []), (ga, "A2", [])],
+    )
+    make_fair("Hội chợ Xuân 2027", datetime.date(2026, 12, 28), datetime.date(2027, 1, 3))
+    make_fair("Hội chợ 2027", datetime.date(2027, 1, 10))  # two quarters on
+    # fmt: skip
+
+
+EXPECTED = {
+    "certifications": [
+        "Chả gà Yên Thế – Công ty TNHH Gà đồi Yên Thế – Khu vực phía Bắc",
+        "Mỳ Chũ ngũ sắc – HTX Mỳ Chũ Nam Giang – Cấp tỉnh",
+    ],
+    "trademarks": [
+        "Gà đồi Yên Thế (Nhãn hiệu tập thể), số 4-0300000-000 – Hội Chăn nuôi gà Yên Thế"
+    ],
+    "fairs_held": ["Hội chợ Lục Ngạn 2026, 20/7/2026–24/7/2026, Lục Ngạn (2 cơ sở tham gia)"],
+    "fairs_upcoming": ["Hội chợ Xuân 2027, 28/12/2026–3/1/2027, Bắc Giang"],
+    "expiring": ["Khay mây cũ – Cơ sở mây tre đan Tăng Tiến – Cấp tỉnh 2022, hết hạn 30/11/2026"],
+}
+
+
+def test_draft_contents_for_a_quarter_are_exact(quarter):
+    assert draft_contents(2026, 3) == EXPECTED
+
+
+def test_draft_is_an_unpublished_bulletin_with_those_sections(quarter):
+    page = draft_bulletin(2026, 3)
+    page = BulletinPage.objects.get(pk=page.pk)
+    assert not page.live
+    assert page.get_parent().specific_class is BulletinIndexPage
+    assert (page.year, page.quarter, page.issue_number) == (2026, 3, 1)
+    assert page.title == "Bản tin khuyến công quý 3/2026"
+    headings = [b.value["text"] for b in page.body if b.block_type == "heading"]
+    assert headings == [
+        "Sản phẩm được công nhận mới",
+        "Nhãn hiệu mới được cấp văn bằng",
+        "Hội chợ, triển lãm trong quý 3/2026",
+        "Hội chợ sắp diễn ra (quý 4/2026)",
+        "Chứng nhận hết hạn trong quý 4/2026",
+    ]
+    lists = [b.value.source for b in page.body if b.block_type == "paragraph"]
+    assert lists[0] == (
+        "<ul><li>Chả gà Yên Thế – Công ty TNHH Gà đồi Yên Thế – Khu vực phía Bắc</li>"
+        "<li>Mỳ Chũ ngũ sắc – HTX Mỳ Chũ Nam Giang – Cấp tỉnh</li></ul>"
+    )
+    assert page.summary == "Quý 3/2026: 2 sản phẩm được công nhận, 1 nhãn hiệu mới, 1 hội chợ."
+    assert page.latest_revision is not None
+    with pytest.raises(DraftError):
+        draft_bulletin(2026, 3)  # one bulletin per quarter
+
+
+def test_an_empty_quarter_says_so(quarter):
+    page = draft_bulletin(2020, 1)
+    assert [b.value.source for b in page.body if b.block_type == "paragraph"] == [
+        "<p>Không có.</p>"
+    ] * 5
+
+
+def test_command_drafts_and_refuses_bad_quarters(quarter):
+    out = io.StringIO()
+    call_command("draft_bulletin", "2026", "3", stdout=out)
+    assert "Bản tin khuyến công quý 3/2026" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("draft_bulletin", "2026", "3", stdout=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("draft_bulletin", "2026", "5", stdout=io.StringIO())
+
+
+def test_admin_button_and_view_create_the_draft(client, quarter):
+    user = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+    client.force_login(user)
+    index = ensure_sections()[BulletinIndexPage]
+    listing = client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
+    url = reverse("home_draft_bulletin")
+    assert url in listing
+    form = client.get(url)
+    assert form.status_code == 200
+    assert "csrfmiddlewaretoken" in form.content.decode()
+    bad = client.post(url, {"year": "2026", "quarter": "5"})
+    assert "quarter" in bad.context["form"].errors
+    response = client.post(url, {"year": "2026", "quarter": "3"})
+    page = BulletinPage.objects.get(year=2026, quarter=3)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert page.owner == user
+    again = client.post(url, {"year": "2026", "quarter": "3"})
+    assert again.context["form"].non_field_errors()
+
+
+def test_only_editors_may_draft(client, quarter):
+    user = get_user_model().objects.create_user("reader", "r@example.com", "pw")
+    client.force_login(user)
+    assert client.get(reverse("home_draft_bulletin")).status_code in (302, 403)
