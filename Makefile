@@ -22,6 +22,7 @@ install-dev: $(BIN)/uv  ## runtime and test tools from the lock file
 demo: export DJANGO_SETTINGS_MODULE := catalog.settings.dev
 demo: export WAGTAILADMIN_BASE_URL := http://127.0.0.1:$(PORT)
 demo: install  ## migrate, load the sample data and serve at http://127.0.0.1:$(PORT)
+	$(MANAGE) set_aside_old_demo_database
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) demo_admin
