@@ -1,15 +1,20 @@
-"""The engine adapter: the only code that knows which engine is behind SEARCH_URL.
+"""The engine adapter: the only code that knows which engine is behind SEARCH_URL, and how
+an aliased index is written, rebuilt and read on it.
 
-Request bodies are built elsewhere with elasticsearch-dsl; this module sends them through
-the official client of whichever engine answers (the Elasticsearch client refuses to talk
-to OpenSearch), and hands back plain response dicts.
-"""
+Request bodies and the index mapping are built elsewhere with elasticsearch-dsl
+(search/backends/engine.py); this module sends them through the official client of
+whichever engine answers (the Elasticsearch client refuses to talk to OpenSearch), and
+hands back plain response dicts."""
+
+import contextlib
+import time
 
 import requests
 from django.conf import settings
 
 CONNECT_TIMEOUT = 2
 REQUEST_TIMEOUT = 10
+KEYS_PAGE_SIZE = 5000
 
 
 class EngineUnavailable(Exception):
@@ -30,7 +35,8 @@ def detect(url):
 
 
 class Engine:
-    """A connection to one engine, with the handful of calls the search layer needs."""
+    """A connection to one engine: the handful of client calls the search layer needs, and
+    `index()`, the aliased indices it reads and writes."""
 
     def __init__(self, url):
         self.url = url
@@ -64,26 +70,123 @@ class Engine:
     def search(self, index, body):
         return self.call("search", index=index, body=body)
 
-    def bulk(self, operations):
-        return self.call("bulk", body=operations, refresh=False)
-
     def refresh(self, index):
         return self.call("indices.refresh", index=index)
 
-    def create_index(self, name, body):
-        return self.call("indices.create", index=name, body=body)
+    def index(self, alias, body, key_order):
+        """The aliased index `alias` on this engine; `body` (settings and mappings) makes
+        its indices, `key_order` names mapped fields that order its documents uniquely."""
+        return AliasedIndex(self, alias, body, key_order)
 
-    def delete_index(self, name):
-        return self.call("indices.delete", index=name, ignore_unavailable=True)
 
-    def indices_for_alias(self, alias):
-        return sorted(self.call("indices.get_alias", name=alias, missing_ok=True) or {})
+class AliasedIndex:
+    """An index that searches read through an alias, and the whole protocol for keeping
+    it: writes go to the live index (made, with the alias, on the first write), and a
+    rebuild fills a new index beside it then swaps the alias in one step, so searches never
+    see a missing or half-filled index."""
 
-    def update_aliases(self, actions):
-        return self.call("indices.update_aliases", body={"actions": actions})
+    def __init__(self, engine, alias, body, key_order):
+        self.engine, self.alias, self.body, self.key_order = engine, alias, body, key_order
 
-    def count(self, index):
-        return self.call("count", index=index)["count"]
+    def names(self):
+        """The indices behind the alias, oldest first; none before the first write."""
+        return sorted(self.engine.call("indices.get_alias", name=self.alias, missing_ok=True) or {})
+
+    def write(self, upserts=(), deletes=()):
+        """Index these documents (by their "id") and remove these keys, then refresh so
+        that the next search sees them. Raises EngineUnavailable if any item is refused;
+        removing a key that is not there is no error."""
+        upserts, deletes = list(upserts), list(deletes)
+        if not upserts and not deletes:
+            return
+        self._ensure()
+        self._bulk(self.alias, upserts, deletes)
+        self.engine.refresh(self.alias)
+
+    def delete(self, keys):
+        self.write(deletes=keys)
+
+    def rebuild(self, documents, batch_size=500):
+        """Fill a new index with these documents, batch by batch, and make it the live one:
+        one alias update moves the alias, then the old indices go. Returns the new name."""
+        documents = list(documents)
+        name = self._new_name()
+        self.engine.call("indices.create", index=name, body=self.body)
+        try:
+            for start in range(0, len(documents), batch_size):
+                self._bulk(name, documents[start : start + batch_size], ())
+            self.engine.refresh(name)
+            old = self.names()
+            actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            actions.append({"add": {"index": name, "alias": self.alias}})
+            self.engine.call("indices.update_aliases", body={"actions": actions})
+        except EngineUnavailable:
+            self._drop_quietly(name)
+            raise
+        for index in old:
+            self.engine.call("indices.delete", index=index, ignore_unavailable=True)
+        return name
+
+    def keys(self):
+        """The ids of every document in the live index (none when there is no index)."""
+        if not self.names():
+            return set()
+        keys, after = set(), None
+        while True:
+            body = {
+                "query": {"match_all": {}},
+                "_source": False,
+                "size": KEYS_PAGE_SIZE,
+                "sort": list(self.key_order),
+            }
+            if after:
+                body["search_after"] = after
+            hits = self.engine.search(self.alias, body)["hits"]["hits"]
+            if not hits:
+                return keys
+            keys.update(hit["_id"] for hit in hits)
+            after = hits[-1]["sort"]
+
+    def drop(self):
+        """Delete every index behind the alias (and so the alias)."""
+        for index in self.names():
+            self.engine.call("indices.delete", index=index, ignore_unavailable=True)
+
+    def _ensure(self):
+        """Make the first index and its alias when the engine has none, so that writes never
+        create an index with guessed mappings."""
+        if not self.names():
+            name = self._new_name()
+            self.engine.call("indices.create", index=name, body=self.body)
+            add = {"add": {"index": name, "alias": self.alias}}
+            self.engine.call("indices.update_aliases", body={"actions": [add]})
+
+    def _new_name(self):
+        return f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
+
+    def _bulk(self, index, upserts, deletes):
+        operations = []
+        for document in upserts:
+            operations += [{"index": {"_index": index, "_id": document["id"]}}, document]
+        for key in deletes:
+            operations.append({"delete": {"_index": index, "_id": key}})
+        response = self.engine.call("bulk", body=operations, refresh=False)
+        failed = [
+            result
+            for item in response.get("items", [])
+            for action, result in item.items()
+            if result.get("status", 200) >= 300 and not _already_gone(action, result)
+        ]
+        if failed:
+            raise EngineUnavailable(f"{len(failed)} documents refused, first: {failed[0]}")
+
+    def _drop_quietly(self, name):
+        with contextlib.suppress(EngineUnavailable):  # the caller reports the first failure
+            self.engine.call("indices.delete", index=name, ignore_unavailable=True)
+
+
+def _already_gone(action, result):
+    return action == "delete" and result.get("status") == 404
 
 
 def _status(error):

@@ -11,6 +11,7 @@ from django.test import override_settings
 from catalog.models import Category, District, ProducerIndexPage
 from products.models import Trademark
 from search import engines, index
+from search.backends.engine import catalog_index
 from search.documents import all_documents
 from search.models import PendingIndexChange, SearchRecord
 from tests.search import catalog_data
@@ -52,10 +53,8 @@ class BackendSettings:
         return self
 
     def __exit__(self, *exc):
-        engine = engines.get_engine() if self.url else None
-        if engine:
-            for name in engine.indices_for_alias(engines.index_alias()):
-                engine.delete_index(name)
+        if self.url:
+            catalog_index().drop()
         self.override.disable()
         engines._engines.clear()
 
