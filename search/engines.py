@@ -4,10 +4,12 @@ an aliased index is written, rebuilt and read on it.
 Request bodies and the index mapping are built elsewhere with elasticsearch-dsl
 (search/backends/engine.py); this module sends them through the official client of
 whichever engine answers (the Elasticsearch client refuses to talk to OpenSearch), and
-hands back plain response dicts."""
+hands back plain response dicts. SEARCH_URL may carry credentials: they go to the client as
+basic auth, and every message this module writes shows the URL through `redacted`."""
 
 import contextlib
 import time
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import requests
 from django.conf import settings
@@ -15,18 +17,59 @@ from django.conf import settings
 CONNECT_TIMEOUT = 2
 REQUEST_TIMEOUT = 10
 KEYS_PAGE_SIZE = 5000
+MIN_SCRUBBED = 4  # a shorter password is taken out of messages only beside its user name
 
 
 class EngineUnavailable(Exception):
     """The engine could not be reached or refused the request; callers fall back or queue."""
 
 
+def _credentials(url):
+    """(the URL without user and password, (user, password) or None); both unquoted."""
+    parts = urlsplit(url)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    if not at:
+        return url, None
+    user, _colon, password = userinfo.partition(":")
+    bare = urlunsplit(parts._replace(netloc=hostport))
+    return bare, (unquote(user), unquote(password))
+
+
+def redacted(url):
+    """The URL as it may be printed: user and password become ***, the rest (scheme, host,
+    port, path) stays. `https://user:pass@host:9200` gives `https://***@host:9200`."""
+    bare, auth = _credentials(url)
+    if auth is None:
+        return url
+    parts = urlsplit(bare)
+    return urlunsplit(parts._replace(netloc=f"***@{parts.netloc}"))
+
+
+def scrubbed(text, url):
+    """A message (a client's error text, say) with the URL's credentials taken out, however
+    it spells them: the whole URL, its `user:password@` as written or unquoted, or the
+    password alone (unless it is too short to replace without garbling the message)."""
+    text = str(text).replace(url, redacted(url))
+    _bare, auth = _credentials(url)
+    if auth is None:
+        return text
+    written = urlsplit(url).netloc.rpartition("@")[0]
+    user, password = auth
+    for userinfo in (written, f"{user}:{password}", user):
+        text = text.replace(f"{userinfo}@", "***@")
+    for secret in (written.partition(":")[2], password):
+        if len(secret) >= MIN_SCRUBBED:
+            text = text.replace(secret, "***")
+    return text
+
+
 def detect(url):
     """ "opensearch" or "elasticsearch", from what the server says about itself."""
+    bare, auth = _credentials(url)
     try:
-        info = requests.get(url, timeout=CONNECT_TIMEOUT).json()
+        info = requests.get(bare, auth=auth, timeout=CONNECT_TIMEOUT).json()
     except (requests.RequestException, ValueError) as error:
-        raise EngineUnavailable(f"{url}: {error}") from error
+        raise EngineUnavailable(f"{redacted(url)}: {scrubbed(error, url)}") from error
     return (
         "opensearch"
         if info.get("version", {}).get("distribution") == "opensearch"
@@ -39,19 +82,26 @@ class Engine:
     `index()`, the aliased indices it reads and writes."""
 
     def __init__(self, url):
-        self.url = url
+        self._url = url
+        self.address = redacted(url)  # where it is, safe to print
         self.name = detect(url)
+        bare, auth = _credentials(url)
         if self.name == "opensearch":
             from opensearchpy import OpenSearch, OpenSearchException
 
-            self.client = OpenSearch(url, timeout=REQUEST_TIMEOUT, max_retries=0)
+            self.client = OpenSearch([bare], http_auth=auth, timeout=REQUEST_TIMEOUT, max_retries=0)
             self.errors = (OpenSearchException,)
         else:
             from elastic_transport import TransportError
             from elasticsearch import ApiError, Elasticsearch
 
-            self.client = Elasticsearch(url, request_timeout=REQUEST_TIMEOUT, max_retries=0)
+            self.client = Elasticsearch(
+                bare, basic_auth=auth, request_timeout=REQUEST_TIMEOUT, max_retries=0
+            )
             self.errors = (ApiError, TransportError)
+
+    def __repr__(self):
+        return f"<Engine {self.name} at {self.address}>"
 
     def call(self, method, *, missing_ok=False, **kwargs):
         """Run one client call ("search", "indices.create"...). Any failure becomes
@@ -64,7 +114,9 @@ class Engine:
         except (*self.errors, OSError) as error:
             if missing_ok and _status(error) == 404:
                 return None
-            raise EngineUnavailable(f"{self.name} {method}: {error}") from error
+            raise EngineUnavailable(
+                f"{self.name} {method}: {scrubbed(error, self._url)}"
+            ) from error
         return getattr(response, "body", response)
 
     def search(self, index, body):

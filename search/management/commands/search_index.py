@@ -55,7 +55,7 @@ class Command(BaseCommand):
         live = catalog_index(engine)
         indexed = live.keys()
         self.stdout.write(
-            f"engine: {engine.name} at {engine.url}, alias {live.alias} -> "
+            f"engine: {engine.name} at {engine.address}, alias {live.alias} -> "
             f"{', '.join(live.names()) or 'missing'}"
         )
         self._report("engine documents", expected, indexed)
