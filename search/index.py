@@ -5,13 +5,12 @@ before the next successful write or by `search_index sync`, so a publish never f
 update is lost."""
 
 import logging
-import time
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .backends.engine import index_body
-from .engines import EngineUnavailable, get_engine, index_alias
+from .backends.engine import catalog_index
+from .engines import EngineUnavailable, get_engine
 from .facets import FACET_FIELDS
 from .models import PendingIndexChange, SearchFacetValue, SearchRecord, SearchWord
 
@@ -78,49 +77,6 @@ def save_records(documents):
     _create_rows(pairs)
 
 
-def _operations(upserts, deletes, index):
-    operations = []
-    for document in upserts:
-        operations += [{"index": {"_index": index, "_id": document["id"]}}, document]
-    for key in deletes:
-        operations.append({"delete": {"_index": index, "_id": key}})
-    return operations
-
-
-def ensure_index(engine):
-    """Create the first index and its alias when the engine has none, so that writes never
-    create an index with guessed mappings."""
-    alias = index_alias()
-    if not engine.indices_for_alias(alias):
-        name = new_index_name(alias)
-        engine.create_index(name, index_body())
-        engine.update_aliases([{"add": {"index": name, "alias": alias}}])
-
-
-def new_index_name(alias):
-    return f"{alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
-
-
-def _already_gone(action, result):
-    return action == "delete" and result.get("status") == 404
-
-
-def _send(engine, upserts, deletes):
-    if not upserts and not deletes:
-        return
-    ensure_index(engine)
-    response = engine.bulk(_operations(upserts, deletes, index_alias()))
-    failed = [
-        result
-        for item in response.get("items", [])
-        for action, result in item.items()
-        if result.get("status", 200) >= 300 and not _already_gone(action, result)
-    ]
-    if failed:
-        raise EngineUnavailable(f"{len(failed)} documents refused, first: {failed[0]}")
-    engine.refresh(index_alias())
-
-
 def _queue(upserts, deletes, error):
     for key, action in [(d["id"], "upsert") for d in upserts] + [(k, "delete") for k in deletes]:
         PendingIndexChange.objects.update_or_create(
@@ -147,7 +103,7 @@ def replay_pending(engine):
     pending, upserts, deletes = pending_documents()
     if not pending:
         return 0
-    _send(engine, upserts, deletes)
+    catalog_index(engine).write(upserts, deletes)
     PendingIndexChange.objects.filter(pk__in=[p.pk for p in pending]).delete()
     return len(pending)
 
@@ -163,7 +119,7 @@ def apply(upserts=(), deletes=()):
         if engine is None:
             return
         replay_pending(engine)
-        _send(engine, upserts, deletes)
+        catalog_index(engine).write(upserts, deletes)
     except EngineUnavailable as error:
         _queue(upserts, deletes, error)
 
@@ -183,18 +139,7 @@ def rebuild(documents, batch_size=500):
     engine = get_engine()
     if engine is None:
         return None
-    alias = index_alias()
-    new_index = new_index_name(alias)
-    engine.create_index(new_index, index_body())
-    for start in range(0, len(documents), batch_size):
-        engine.bulk(_operations(documents[start : start + batch_size], (), new_index))
-    engine.refresh(new_index)
-    old = engine.indices_for_alias(alias)
-    actions = [{"remove": {"index": name, "alias": alias}} for name in old]
-    actions.append({"add": {"index": new_index, "alias": alias}})
-    engine.update_aliases(actions)
-    for name in old:
-        engine.delete_index(name)
+    new_index = catalog_index(engine).rebuild(documents, batch_size)
     # Changes queued while the rebuild ran are newer than its documents: keep them.
     PendingIndexChange.objects.filter(recorded_at__lt=started).delete()
     return new_index

@@ -13,6 +13,7 @@ from .base import SearchResult
 FUZZINESS = "AUTO:5,100"  # one wrong letter allowed in words of five letters or more
 MAX_FACET_VALUES = 200
 SOURCE = ["id", "kind", "pk", "title", "summary", "thumbnail", "payload"]  # what results show
+KEY_ORDER = ["kind", "pk"]  # mapped fields that order documents uniquely, to page through all
 
 
 def index_body():
@@ -36,6 +37,13 @@ def index_body():
         "settings": {"number_of_shards": 1, "number_of_replicas": 0},
         "mappings": mapping.to_dict(),
     }
+
+
+def catalog_index(engine=None):
+    """The catalog's aliased index on the engine (the configured one by default), under the
+    current alias, with this module's mapping for any index it makes."""
+    engine = engine or get_engine()
+    return engine.index(index_alias(), index_body(), KEY_ORDER)
 
 
 def term_query(folded, exact, last):

@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from products.models import Category, District, ProducerIndexPage, Trademark
 from search import engines, index
+from search.backends.engine import catalog_index
 from search.documents import all_documents
 from search.models import PendingIndexChange, SearchRecord
 from tests.search import catalog_data
@@ -51,10 +52,8 @@ class BackendSettings:
         return self
 
     def __exit__(self, *exc):
-        engine = engines.get_engine() if self.url else None
-        if engine:
-            for name in engine.indices_for_alias(engines.index_alias()):
-                engine.delete_index(name)
+        if self.url:
+            catalog_index().drop()
         self.override.disable()
         engines._engines.clear()
 

@@ -1,18 +1,35 @@
-"""`make bench` keeps working: generated products are searchable, and every request of the
-fixed query mix is answered (the benchmark stops at the first error)."""
+"""`make bench` keeps working: generated products are searchable, every request of the
+fixed query mix is sent and answered (the benchmark stops at the first error), and the
+figures it prints are percentiles of what it measured."""
+
+import time
+from urllib.parse import urlencode
 
 import pytest
+from django.core.signals import request_started
 
 from products.models import Category, District, ProductPage
-from search.benchmark import generate_products, measure
+from search.benchmark import QUERY_MIX, generate_products, measure, p50_p95
 from search.models import SearchRecord
 from tests.builders import small_catalog
 from tests.search.conftest import rebuild
 
+
+@pytest.mark.parametrize(
+    ("timings", "expected"),
+    [
+        (list(range(1, 101)), (50.5, 95.05)),
+        ([3.0, 1.0, 2.0], (2.0, 2.9)),
+        ([5.0] * 17 + [100.0], (5.0, 19.25)),  # one slow request in a pass of the mix
+        ([5.0] * 9 + [100.0], (5.0, 57.25)),  # within the timings, never past the slowest
+    ],
+)
+def test_percentiles_of_known_timings(timings, expected):
+    assert p50_p95(timings) == pytest.approx(expected)
+
+
 # live_server serves from another thread, so the data must be committed.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_generated_products_and_the_query_mix(live_server, settings):
     settings.SEARCH_URL = ""
     small_catalog()
@@ -23,8 +40,25 @@ def test_generated_products_and_the_query_mix(live_server, settings):
     rebuild()
     assert SearchRecord.objects.filter(kind="product").count() == 35
 
-    (first_p50, first_p95), (p50, p95), backend = measure(live_server.url, rounds=1, warmup=1)
+    sent = []
+
+    def note(sender, environ, **kwargs):
+        if environ["PATH_INFO"] == "/api/v1/search":
+            sent.append(environ["QUERY_STRING"])
+
+    request_started.connect(note)
+    started = time.perf_counter()
+    try:
+        (first_p50, first_p95), (p50, p95), backend = measure(live_server.url, rounds=2, warmup=1)
+    finally:
+        request_started.disconnect(note)
+    elapsed_ms = (time.perf_counter() - started) * 1000
 
     assert backend == "database"
-    assert 0 < first_p50 <= first_p95
-    assert 0 < p50 <= p95
+    assert sent == [urlencode(params) for params in QUERY_MIX] * 3  # warm-up and two rounds
+    # Milliseconds, each request timed on its own: at least half of each pass took the
+    # median or longer, and all of them together took less than the whole measurement.
+    assert 0.1 < first_p50 <= first_p95
+    assert 0.1 < p50 <= p95
+    assert len(QUERY_MIX) / 2 * (first_p50 + 2 * p50) < elapsed_ms
+    assert max(first_p95, p95) < elapsed_ms

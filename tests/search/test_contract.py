@@ -50,14 +50,32 @@ def test_exact_diacritics_rank_above_folded_matches(client, backend):
     assert set(titles(api(client, q="ban"))) >= {"Bàn ghế tre Tăng Tiến", "Mật ong Bản Pác"}
 
 
-def test_one_wrong_letter_in_a_long_word_matches_on_engines(client, backend):
-    body = api(client, q="thiue")  # "thieu" with two letters swapped
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("thiue", "Vải thiều Lục Ngạn sấy khô"),  # "thieu" with two letters swapped
+        ("nuoc mam phuomg", "Nước mắm Thuỷ Phương"),  # "phuong", one letter replaced
+        ("tuoot lua", "Máy tuốt lúa kỹ thuật mới"),  # "tuot" with a letter too many
+    ],
+)
+def test_one_wrong_letter_in_a_long_word_matches_on_engines(client, backend, typed, expected):
+    body = api(client, q=typed)
     if backend == "database":
         assert body["count"] == 0
     else:
-        assert titles(body)[:1] == ["Vải thiều Lục Ngạn sấy khô"]
-    assert api(client, q="mat")["count"] >= 0  # short words never go fuzzy
-    assert "Mật ong Bản Pác" not in titles(api(client, q="mot ong"))
+        assert titles(body)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "expected"),
+    [
+        ("mat ong", "mot ong", "Mật ong Bản Pác"),  # three letters
+        ("tuot lua", "tuat lua", "Máy tuốt lúa kỹ thuật mới"),  # four letters
+    ],
+)
+def test_a_wrong_letter_in_a_short_word_never_matches(client, backend, right, wrong, expected):
+    assert titles(api(client, q=right))[:1] == [expected]
+    assert expected not in titles(api(client, q=wrong))
 
 
 def test_a_producers_name_or_district_finds_its_products(client, backend):

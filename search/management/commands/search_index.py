@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search import index
+from search.backends.engine import catalog_index
 from search.documents import all_documents
 from search.engines import EngineUnavailable, get_engine, index_alias
 from search.models import PendingIndexChange, SearchRecord
@@ -51,10 +52,11 @@ class Command(BaseCommand):
         if engine is None:
             self.stdout.write("engine: none configured (the database backend answers)")
             return
-        indexed = self._engine_keys(engine)
+        live = catalog_index(engine)
+        indexed = live.keys()
         self.stdout.write(
-            f"engine: {engine.name} at {engine.url}, alias {index_alias()} -> "
-            f"{', '.join(engine.indices_for_alias(index_alias())) or 'missing'}"
+            f"engine: {engine.name} at {engine.address}, alias {live.alias} -> "
+            f"{', '.join(live.names()) or 'missing'}"
         )
         self._report("engine documents", expected, indexed)
 
@@ -69,23 +71,3 @@ class Command(BaseCommand):
             self.stdout.write(f"  missing {key}")
         for key in sorted(extra)[:10]:
             self.stdout.write(f"  extra {key}")
-
-    @staticmethod
-    def _engine_keys(engine):
-        if not engine.indices_for_alias(index_alias()):
-            return set()
-        keys, after = set(), None
-        while True:
-            body = {
-                "query": {"match_all": {}},
-                "_source": False,
-                "size": 5000,
-                "sort": ["kind", "pk"],
-            }
-            if after:
-                body["search_after"] = after
-            hits = engine.search(index_alias(), body)["hits"]["hits"]
-            if not hits:
-                return keys
-            keys.update(hit["_id"] for hit in hits)
-            after = hits[-1]["sort"]
