@@ -1,9 +1,14 @@
-"""Load the sample content of `data.py` idempotently.
+"""Load the sample content of `data/*.json`: create what is missing, leave what exists.
 
 Every record is looked up by a stable key (slug for taxonomy, trademarks and pages, title
-for images in the Demo collection). A missing record is created; an existing one is
-updated only when its values differ from the data, and a page then gets one new published
-revision. Running the loader twice therefore leaves the database as it was.
+for images in the Demo collection). A missing record is created (and a page published); an
+existing one is left exactly as it is, published or not, whoever changed it. The home page
+and the section pages exist before any sample data (the migrations and the other commands
+create them blank), so they are filled in while they are still blank and then left alone.
+
+With reset=True the sample records are put back as the data files describe them instead,
+and pages that differ (or are unpublished, or have a draft) get one new published revision.
+Records that are not in the data files are never touched.
 """
 
 import contextlib
@@ -16,25 +21,22 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
+from catalog.base import publishing
 from catalog.base.models import StandardPage
 from catalog.base.structure import home_page
 from catalog.base.text import vietnamese_slug
-from catalog.home.models import FeaturedProduct
 from products.models import (
     Category,
     Certification,
     CraftVillage,
     District,
-    ProducerGalleryImage,
     ProducerIndexPage,
     ProducerPage,
-    ProductImage,
     ProductIndexPage,
     ProductPage,
     Trademark,
@@ -43,18 +45,23 @@ from products.models import (
 from products.structure import ensure_sections
 from search.signal_handlers import search_auto_update_paused
 
-from . import catalog_data as data
 from . import images
+from .data import read
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# What happened to each record, as the summary says it.
+CREATED, FILLED, KEPT, RESET, UNCHANGED = (
+    "created",
+    "filled in",
+    "left alone",
+    "reset",
+    "already as in the sample data",
+)
+STATUSES = (CREATED, FILLED, RESET, UNCHANGED, KEPT)
 
-SECTION_INTROS = {
-    ProducerIndexPage: "Doanh nghiệp, hợp tác xã, hộ kinh doanh và làng nghề có sản phẩm công "
-    "nghiệp nông thôn tiêu biểu. Lọc theo địa bàn và loại hình cơ sở.",
-    ProductIndexPage: "Sản phẩm công nghiệp nông thôn tiêu biểu được công nhận cấp tỉnh, khu vực "
-    "phía Bắc và quốc gia, cùng các sản phẩm OCOP.",
-    TrademarkIndexPage: "Nhãn hiệu thông thường, nhãn hiệu tập thể, nhãn hiệu chứng nhận và chỉ "
-    "dẫn địa lý của các sản phẩm trong tỉnh.",
+SECTION_KEYS = {
+    ProducerIndexPage: "producers",
+    ProductIndexPage: "products",
+    TrademarkIndexPage: "trademarks",
 }
 
 
@@ -67,9 +74,10 @@ def rich_text(paragraphs, highlights=()):
 
 
 def stream(blocks):
-    """Raw StreamField data for BodyStreamBlock from (type, text) pairs."""
+    """Raw StreamField data for BodyStreamBlock from {type: text} blocks."""
     raw = []
-    for block_type, text in blocks:
+    for block in blocks:
+        ((block_type, text),) = block.items()
         if block_type == "heading":
             raw.append({"type": "heading", "value": {"text": text, "level": "h2"}})
         else:
@@ -77,21 +85,27 @@ def stream(blocks):
     return raw
 
 
+def paragraphs(texts):
+    return stream([{"paragraph": text} for text in texts])
+
+
 def _date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _comparable(value):
-    """Stream values compare by block type and value, ignoring the block ids."""
-    if isinstance(value, StreamValue):
-        value = list(value.raw_data)
-    if isinstance(value, list) and all(isinstance(v, dict) and "type" in v for v in value):
-        return [(block["type"], block["value"]) for block in value]
-    return value
+def _called(value):
+    return value() if callable(value) else value
+
+
+def _blank(value):
+    if hasattr(value, "raw_data"):  # a stream value
+        return not list(value.raw_data)
+    return value in ("", None, [])
 
 
 class DemoLoader:
-    def __init__(self):
+    def __init__(self, reset=False):
+        self.reset = reset
         self.stats = defaultdict(Counter)
         self.categories = {}
         self.districts = {}
@@ -100,6 +114,7 @@ class DemoLoader:
         self.products = {}
         self.trademarks = {}
         self.category_group = {}
+        self.pages = read("pages")
         self.collection = None
         self.image_model = get_image_model()
         self.images = {}
@@ -109,100 +124,96 @@ class DemoLoader:
 
     # --- generic helpers -------------------------------------------------------------------
 
-    def upsert(self, model, kind, lookup, values):
-        """The row matching lookup, created or updated to hold values."""
-        obj = model.objects.filter(**lookup).first()
+    def count(self, kind, status):
+        self.stats[kind][status] += 1
+
+    def snippet(self, model, kind, slug, values):
+        """The row with this slug: created when missing, otherwise left alone (or, when
+        resetting, given the values). values is {field: value}, or a function returning
+        it that is called only when the row is written."""
+        obj = model.objects.filter(slug=slug).first()
         if obj is None:
-            obj = model(**lookup, **values)
+            obj = model(slug=slug, **_called(values))
             obj.full_clean()
             obj.save()
-            self.stats[kind][CREATED] += 1
-            return obj
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        if changed:
-            for name in changed:
-                setattr(obj, name, values[name])
+            self.count(kind, CREATED)
+        elif not self.reset:
+            self.count(kind, KEPT)
+        elif publishing.assign(obj, _called(values)):
             obj.full_clean()
             obj.save()
-            self.stats[kind][UPDATED] += 1
+            self.count(kind, RESET)
         else:
-            self.stats[kind][UNCHANGED] += 1
+            self.count(kind, UNCHANGED)
         return obj
 
-    def sync_page(self, kind, parent, model, slug, fields, children=None, tags=None):
-        """The page `slug` under parent, created and published, or brought up to date with
-        one published revision when its content differs from the data."""
-        children = children or {}
+    def page(self, kind, parent, model, slug, content):
+        """The page `slug` under parent: created and published when missing, otherwise left
+        alone (or, when resetting, given the data's content and republished if it differs).
+        content is a function returning (fields, children, tags) for publish_page, called
+        only when the page is written, so a page left alone costs no pictures."""
         existing = Page.objects.child_of(parent).filter(slug=slug).first()
         if existing is None:
-            page = model(slug=slug, **fields)
-            for relation, (child_model, rows) in children.items():
-                setattr(page, relation, [child_model(**row) for row in rows])
-            if tags:
-                page.tags.add(*tags)
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-            self.stats[kind][CREATED] += 1
+            page = model(slug=slug)
+            publishing.publish_page(page, *content(), parent=parent)
+            self.count(kind, CREATED)
             return page
         page = existing.specific
         if not isinstance(page, model):
             raise RuntimeError(f"{page.url_path} exists but is not a {model.__name__}.")
-        self.update_page(kind, page, fields, children, tags)
+        if self.reset:
+            self.reset_page(kind, page, *content())
+        else:
+            self.count(kind, KEPT)
         return page
 
-    def update_page(self, kind, page, fields, children=None, tags=None):
-        children = children or {}
-        if self._page_matches(page, fields, children, tags):
-            self.stats[kind][UNCHANGED] += 1
-            return
-        for name, value in fields.items():
-            setattr(page, name, value)
-        for relation, (child_model, rows) in children.items():
-            setattr(page, relation, [child_model(**row) for row in rows])
-        if tags is not None:
-            page.tags.set(tags)
-        page.save_revision().publish()
-        self.stats[kind][UPDATED] += 1
+    def reset_page(self, kind, page, fields, children=None, tags=None):
+        status = publishing.publish_page(page, fields, children, tags, replace_draft=True)
+        self.count(kind, RESET if status == publishing.UPDATED else UNCHANGED)
 
-    @staticmethod
-    def _page_matches(page, fields, children, tags):
-        if not page.live or page.has_unpublished_changes:
-            return False
-        for name, value in fields.items():
-            if _comparable(getattr(page, name)) != _comparable(value):
-                return False
-        for relation, (_model, rows) in children.items():
-            current = list(getattr(page, relation).all())
-            if len(current) != len(rows):
-                return False
-            for child, row in zip(current, rows, strict=True):
-                if any(getattr(child, key) != value for key, value in row.items()):
-                    return False
-        return tags is None or set(page.tags.names()) == set(tags)
+    def fill_page(self, kind, page, fields, children=None, blank=None):
+        """A page that exists before the sample data (home, sections): filled in with the
+        data's content while every one of these fields and rows is still blank (or holds
+        the value in `blank` that the site gave it), otherwise left alone."""
+        if self.reset:
+            self.reset_page(kind, page, fields, children)
+            return
+        blank = blank or {}
+        pristine = all(
+            _blank(getattr(page, name)) or getattr(page, name) == blank.get(name) for name in fields
+        ) and not any(list(getattr(page, relation).all()) for relation in children or {})
+        if pristine:
+            publishing.publish_page(page, fields, children)
+            self.count(kind, FILLED)
+        else:
+            self.count(kind, KEPT)
 
     # --- images ----------------------------------------------------------------------------
 
     def load_collection(self):
         root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=data.COLLECTION_NAME).first()
+        name = self.pages["collection"]
+        collection = root.get_children().filter(name=name).first()
         if collection is None:
-            collection = root.add_child(name=data.COLLECTION_NAME)
+            collection = root.add_child(name=name)
         self.collection = collection
         self.images = {
             image.title: image for image in self.image_model.objects.filter(collection=collection)
         }
 
     def image(self, title, alt, render, extension="jpg"):
-        """The Demo image with this title; drawn and stored only when missing."""
+        """The Demo image with this title; drawn and stored only when missing (a reset puts
+        back its description, not its picture)."""
         alt = alt[:255]
         image = self.images.get(title)
         if image is not None:
-            if image.description != alt:
-                image.description = alt
+            if not self.reset:
+                self.count("images", KEPT)
+            elif publishing.assign(image, {"description": alt}):
                 image.save(update_fields=["description"])
-                self.stats["images"][UPDATED] += 1
+                self.count("images", RESET)
             else:
-                self.stats["images"][UNCHANGED] += 1
+                self.count("images", UNCHANGED)
             return image
         content = render()
         image = self.image_model(title=title, description=alt, collection=self.collection)
@@ -212,13 +223,13 @@ class DemoLoader:
         image.file_hash = hash_filelike(io.BytesIO(content))
         image.save()
         self.images[title] = image
-        self.stats["images"][CREATED] += 1
+        self.count("images", CREATED)
         return image
 
     # --- taxonomy --------------------------------------------------------------------------
 
     def load_taxonomy(self):
-        for order, group in enumerate(data.CATEGORIES):
+        for order, group in enumerate(read("categories")):
             values = {
                 "name": group["name"],
                 "name_en": group["name_en"],
@@ -226,7 +237,7 @@ class DemoLoader:
                 "parent_id": None,
                 "sort_order": order,
             }
-            top = self.upsert(Category, "categories", {"slug": group["slug"]}, values)
+            top = self.snippet(Category, "categories", group["slug"], values)
             self.categories[top.slug] = top
             self.category_group[top.slug] = group["group"]
             for child_order, child in enumerate(group.get("children", [])):
@@ -237,12 +248,12 @@ class DemoLoader:
                     "parent_id": top.pk,
                     "sort_order": child_order,
                 }
-                sub = self.upsert(Category, "categories", {"slug": child["slug"]}, values)
+                sub = self.snippet(Category, "categories", child["slug"], values)
                 self.categories[sub.slug] = sub
                 self.category_group[sub.slug] = group["group"]
 
         # Active units first, so a retired unit can point at the one it merged into.
-        for item in sorted(data.DISTRICTS, key=lambda d: "merged_into" in d):
+        for item in sorted(read("districts"), key=lambda d: "merged_into" in d):
             merged_into = self.districts.get(item.get("merged_into"))
             values = {
                 "name": item["name"],
@@ -250,11 +261,9 @@ class DemoLoader:
                 "is_active": item.get("is_active", True),
                 "merged_into_id": merged_into.pk if merged_into else None,
             }
-            self.districts[item["slug"]] = self.upsert(
-                District, "districts", {"slug": item["slug"]}, values
-            )
+            self.districts[item["slug"]] = self.snippet(District, "districts", item["slug"], values)
 
-        for item in data.CRAFT_VILLAGES:
+        for item in read("craft_villages"):
             values = {
                 "name": item["name"],
                 "commune": item["commune"],
@@ -263,99 +272,102 @@ class DemoLoader:
                 "recognition_decision": item["recognition_decision"],
                 "is_traditional": item["is_traditional"],
             }
-            self.villages[item["slug"]] = self.upsert(
-                CraftVillage, "craft villages", {"slug": item["slug"]}, values
+            self.villages[item["slug"]] = self.snippet(
+                CraftVillage, "craft villages", item["slug"], values
             )
 
     # --- producers, trademarks, products ---------------------------------------------------
 
     def load_producers(self, index):
-        for item in data.PRODUCERS:
-            district = self.districts[item["district"]]
-            first_category = item["products"][0]["category"] if item["products"] else ""
-            group = self.category_group.get(first_category, "other")
-            logo = self.image(
-                f"Logo {item['name']}",
-                f"Logo của {item['name']} (hình minh hoạ mẫu)",
-                lambda item=item: images.logo(
-                    item["short_name"],
-                    images.LEGAL_FORM_COLOURS[item["legal_form"]],
-                    seed=item["slug"],
-                ),
-                extension="png",
-            )
-            gallery = []
-            for order, caption in enumerate(item.get("gallery", [])):
-                picture = self.image(
-                    f"{item['name']}: {caption}",
-                    f"{caption} tại {item['name']} (ảnh minh hoạ mẫu)",
-                    lambda caption=caption, item=item, group=group, order=order: images.photo(
-                        caption, item["name"], group, seed=f"{item['slug']}/gallery/{order}"
-                    ),
-                )
-                gallery.append({"image_id": picture.pk, "caption": caption, "sort_order": order})
-            village = self.villages.get(item.get("craft_village"))
-            fields = {
-                "title": item["name"],
-                "intro": item["intro"],
-                "legal_form": item["legal_form"],
-                "address": item["address"],
-                "district_id": district.pk,
-                "craft_village_id": village.pk if village else None,
-                "representative": item.get("representative", ""),
-                "established_year": item.get("established_year"),
-                "phone": item.get("phone", ""),
-                "email": item.get("email", ""),
-                "website": item.get("website", ""),
-                "logo_id": logo.pk,
-                "story": stream([("paragraph", text) for text in item["story"]]),
-            }
-            self.producers[item["slug"]] = self.sync_page(
+        for item in self.producer_data:
+            self.producers[item["slug"]] = self.page(
                 "producers",
                 index,
                 ProducerPage,
                 item["slug"],
-                fields,
-                children={"gallery_images": (ProducerGalleryImage, gallery)},
+                lambda item=item: self.producer_content(item),
             )
+
+    def producer_content(self, item):
+        district = self.districts[item["district"]]
+        first_category = item["products"][0]["category"] if item["products"] else ""
+        group = self.category_group.get(first_category, "other")
+        logo = self.image(
+            f"Logo {item['name']}",
+            f"Logo của {item['name']} (hình minh hoạ mẫu)",
+            lambda: images.logo(
+                item["short_name"],
+                images.LEGAL_FORM_COLOURS[item["legal_form"]],
+                seed=item["slug"],
+            ),
+            extension="png",
+        )
+        gallery = []
+        for order, caption in enumerate(item.get("gallery", [])):
+            picture = self.image(
+                f"{item['name']}: {caption}",
+                f"{caption} tại {item['name']} (ảnh minh hoạ mẫu)",
+                lambda caption=caption, order=order: images.photo(
+                    caption, item["name"], group, seed=f"{item['slug']}/gallery/{order}"
+                ),
+            )
+            gallery.append({"image_id": picture.pk, "caption": caption, "sort_order": order})
+        village = self.villages.get(item.get("craft_village"))
+        fields = {
+            "title": item["name"],
+            "intro": item["intro"],
+            "legal_form": item["legal_form"],
+            "address": item["address"],
+            "district_id": district.pk,
+            "craft_village_id": village.pk if village else None,
+            "representative": item.get("representative", ""),
+            "established_year": item.get("established_year"),
+            "phone": item.get("phone", ""),
+            "email": item.get("email", ""),
+            "website": item.get("website", ""),
+            "logo_id": logo.pk,
+            "story": paragraphs(item["story"]),
+        }
+        return fields, {"gallery_images": gallery}, None
 
     def load_trademarks(self):
-        for item in data.TRADEMARKS:
-            owner = self.producers.get(item.get("owner"))
-            logo = self.image(
-                f"Nhãn hiệu {item['mark']}",
-                f"Biểu trưng nhãn hiệu {item['mark']} (hình minh hoạ mẫu)",
-                lambda item=item: images.logo(
-                    item["mark"],
-                    images.TRADEMARK_KIND_COLOURS[item["kind"]],
-                    seed=item["slug"],
-                ),
-                extension="png",
-            )
-            values = {
-                "mark": item["mark"],
-                "kind": item["kind"],
-                "status": item["status"],
-                "registration_number": item.get("registration_number", ""),
-                "application_date": _date(item.get("application_date")),
-                "registration_date": _date(item.get("registration_date")),
-                "expiry_date": _date(item.get("expiry_date")),
-                "owner_id": owner.pk if owner else None,
-                "owner_name": item.get("owner_name", ""),
-                "nice_classes": item.get("nice_classes", ""),
-                "logo_id": logo.pk,
-                "description": item.get("description", ""),
-            }
-            self.trademarks[item["slug"]] = self.upsert(
-                Trademark, "trademarks", {"slug": item["slug"]}, values
+        for item in read("trademarks"):
+            self.trademarks[item["slug"]] = self.snippet(
+                Trademark, "trademarks", item["slug"], lambda item=item: self.trademark_values(item)
             )
 
+    def trademark_values(self, item):
+        owner = self.producers.get(item.get("owner"))
+        logo = self.image(
+            f"Nhãn hiệu {item['mark']}",
+            f"Biểu trưng nhãn hiệu {item['mark']} (hình minh hoạ mẫu)",
+            lambda: images.logo(
+                item["mark"], images.TRADEMARK_KIND_COLOURS[item["kind"]], seed=item["slug"]
+            ),
+            extension="png",
+        )
+        return {
+            "mark": item["mark"],
+            "kind": item["kind"],
+            "status": item["status"],
+            "registration_number": item.get("registration_number", ""),
+            "application_date": _date(item.get("application_date")),
+            "registration_date": _date(item.get("registration_date")),
+            "expiry_date": _date(item.get("expiry_date")),
+            "owner_id": owner.pk if owner else None,
+            "owner_name": item.get("owner_name", ""),
+            "nice_classes": item.get("nice_classes", ""),
+            "logo_id": logo.pk,
+            "description": item.get("description", ""),
+        }
+
     def certification_rows(self, entries):
+        rounds = self.certification_rounds
         rows = []
         for order, entry in enumerate(entries):
             if isinstance(entry, str):
                 entry = {"round": entry}
-            base = data.CERTIFICATION_ROUNDS[entry["round"]]
+            base = rounds[entry["round"]]
             row = {
                 "scheme": base["scheme"],
                 "level": base["level"],
@@ -373,81 +385,80 @@ class DemoLoader:
         return rows
 
     def load_products(self):
-        for producer_item in data.PRODUCERS:
+        for producer_item in self.producer_data:
             producer = self.producers[producer_item["slug"]]
-            district = self.districts[producer_item["district"]]
             for item in producer_item["products"]:
-                slug = vietnamese_slug(item["name"])
-                group = self.category_group[item["category"]]
-                pictures = []
-                for number in range(1, item.get("images", 1) + 1):
-                    title = f"{item['name']} ({producer_item['name']})"
-                    subtitle = f"{producer_item['short_name']} · {district.name}"
-                    caption = ""
-                    if number > 1:
-                        title += f", ảnh {number}"
-                        subtitle = item["packaging"]
-                        caption = f"Quy cách đóng gói: {item['packaging']}"
-                    picture = self.image(
-                        title,
-                        f"Ảnh minh hoạ sản phẩm {item['name']} của {producer_item['name']} "
-                        "(hình mẫu, không phải ảnh thật)",
-                        lambda item=item, subtitle=subtitle, group=group, seed=title: images.photo(
-                            item["name"], subtitle, group, seed=seed
-                        ),
-                    )
-                    pictures.append(
-                        {"image_id": picture.pk, "caption": caption, "sort_order": number - 1}
-                    )
-                trademark = self.trademarks.get(item.get("trademark"))
-                fields = {
-                    "title": item["name"],
-                    "intro": item["intro"],
-                    "category_id": self.categories[item["category"]].pk,
-                    "description": rich_text(item["description"], item.get("highlights", ())),
-                    "trademark_id": trademark.pk if trademark else None,
-                    **{name: item.get(name, "") for name in ProductPage.SPEC_FIELDS},
-                }
-                children = {
-                    "images": (ProductImage, pictures),
-                    "certifications": (
-                        Certification,
-                        self.certification_rows(item["certifications"]),
+                self.products[(producer_item["slug"], item["name"])] = self.page(
+                    "products",
+                    producer,
+                    ProductPage,
+                    vietnamese_slug(item["name"]),
+                    lambda item=item, producer_item=producer_item: self.product_content(
+                        producer_item, item
                     ),
-                }
-                page = self.sync_page(
-                    "products", producer, ProductPage, slug, fields, children, tags=item["tags"]
                 )
-                self.products[(producer_item["slug"], item["name"])] = page
+
+    def product_content(self, producer_item, item):
+        district = self.districts[producer_item["district"]]
+        group = self.category_group[item["category"]]
+        pictures = []
+        for number in range(1, item.get("images", 1) + 1):
+            title = f"{item['name']} ({producer_item['name']})"
+            subtitle = f"{producer_item['short_name']} · {district.name}"
+            caption = ""
+            if number > 1:
+                title += f", ảnh {number}"
+                subtitle = item["packaging"]
+                caption = f"Quy cách đóng gói: {item['packaging']}"
+            picture = self.image(
+                title,
+                f"Ảnh minh hoạ sản phẩm {item['name']} của {producer_item['name']} "
+                "(hình mẫu, không phải ảnh thật)",
+                lambda subtitle=subtitle, seed=title: images.photo(
+                    item["name"], subtitle, group, seed=seed
+                ),
+            )
+            pictures.append({"image_id": picture.pk, "caption": caption, "sort_order": number - 1})
+        trademark = self.trademarks.get(item.get("trademark"))
+        fields = {
+            "title": item["name"],
+            "intro": item["intro"],
+            "category_id": self.categories[item["category"]].pk,
+            "description": rich_text(item["description"], item.get("highlights", ())),
+            "trademark_id": trademark.pk if trademark else None,
+            **{name: item.get(name, "") for name in ProductPage.SPEC_FIELDS},
+        }
+        children = {
+            "images": pictures,
+            "certifications": self.certification_rows(item["certifications"]),
+        }
+        return fields, children, item["tags"]
 
     # --- site shell ------------------------------------------------------------------------
 
     def load_shell(self, home, sections):
+        intros = self.pages["sections"]
         for model, page in sections.items():
-            if model in SECTION_INTROS:
-                self.update_page("sections", page.specific, {"intro": SECTION_INTROS[model]})
+            if model in SECTION_KEYS:
+                self.fill_page("sections", page.specific, {"intro": intros[SECTION_KEYS[model]]})
+        data = self.pages["home"]
         featured = [
-            {"product_id": self.products[key].pk, "sort_order": order}
-            for order, key in enumerate(data.HOME["featured"])
+            {"product_id": self.products[(item["producer"], item["product"])].pk, "sort_order": n}
+            for n, item in enumerate(data["featured"])
         ]
-        self.update_page(
+        self.fill_page(
             "home page",
             home,
             {
-                "hero_title": data.HOME["hero_title"],
-                "intro": data.HOME["intro"],
-                "body": stream(data.HOME["body"]),
+                "hero_title": data["hero_title"],
+                "intro": data["intro"],
+                "body": stream(data["body"]),
             },
-            children={"featured_products": (FeaturedProduct, featured)},
+            children={"featured_products": featured},
         )
-        about = data.ABOUT
-        self.sync_page(
-            "standard pages",
-            home,
-            StandardPage,
-            about["slug"],
-            {"title": about["title"], "intro": about["intro"], "body": stream(about["body"])},
-        )
+        about = self.pages["about"]
+        fields = {"title": about["title"], "intro": about["intro"], "body": stream(about["body"])}
+        self.page("standard pages", home, StandardPage, about["slug"], lambda: (fields, None, None))
 
     # --- entry point -----------------------------------------------------------------------
 
@@ -463,6 +474,8 @@ class DemoLoader:
             home = home_page()
             if home is None:
                 raise RuntimeError("The site has no home page; run the migrations first.")
+            self.producer_data = read("producers")
+            self.certification_rounds = read("certification_rounds")
             self.load_collection()
             self.load_taxonomy()
             sections = ensure_sections()
@@ -491,10 +504,26 @@ class DemoLoader:
         took = f"{self.seconds:.1f} s"
         if self.index_seconds is not None:
             took += f", of which {self.index_seconds:.1f} s rebuilding the indexes"
-        lines = [f"Demo data loaded in {took}."]
+        lines = [f"Demo data {'reset' if self.reset else 'loaded'} in {took}."]
         for kind, counts in self.stats.items():
-            parts = [f"{counts[s]} {s}" for s in (CREATED, UPDATED, UNCHANGED) if counts[s]]
+            parts = [f"{counts[s]} {s}" for s in STATUSES if counts[s]]
             lines.append(f"  {kind}: {', '.join(parts)}")
+        written = sum(c[s] for c in self.stats.values() for s in (CREATED, FILLED, RESET))
+        kept = sum(c[KEPT] for c in self.stats.values())
+        if self.reset and not written:
+            lines.append(
+                "Nothing to reset: the sample records already hold the data files' content."
+            )
+        elif not self.reset and not written:
+            lines.append(
+                f"Nothing new: all {kept} sample records exist and were left as they are "
+                "(`manage.py load_demo --reset` puts the sample content back)."
+            )
+        elif not self.reset and kept:
+            lines.append(
+                f"{kept} existing records were left as they are "
+                "(`manage.py load_demo --reset` puts the sample content back)."
+            )
         producers = ProducerPage.objects.live().count()
         products = ProductPage.objects.live().count()
         certifications = Certification.objects.count()
@@ -508,6 +537,7 @@ class DemoLoader:
         return "\n".join(lines)
 
 
-def load_demo(rebuild_indexes=True):
-    """Load the sample content; returns the loader, whose summary() describes what changed."""
-    return DemoLoader().run(rebuild_indexes=rebuild_indexes)
+def load_demo(reset=False, rebuild_indexes=True):
+    """Load the sample content (or, with reset, put it back); returns the loader, whose
+    summary() says what it created, left alone or reset."""
+    return DemoLoader(reset=reset).run(rebuild_indexes=rebuild_indexes)

@@ -1,6 +1,7 @@
-"""Load the sample fairs, news, bulletins and results page idempotently, after the catalog.
+"""Load the sample fairs, news, bulletins and results page after the catalog, by the same
+rules: create what is missing, leave what exists (or, when resetting, put it back).
 
-It extends the products demo loader, sharing its state (producers, products, images, the
+It extends the catalog's demo loader, sharing its state (producers, products, images, the
 Demo collection and the counts the summary prints), so one summary covers everything.
 """
 
@@ -13,23 +14,23 @@ from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from catalog.demo import images
-from catalog.demo.catalog_loader import CREATED, UNCHANGED, DemoLoader, stream
+from catalog.demo.catalog_loader import CREATED, KEPT, DemoLoader, paragraphs
 from catalog.home import structure as home_structure
 from catalog.home.models import (
     BulletinIndexPage,
     BulletinPage,
     NewsIndexPage,
     NewsPage,
-    ResultFigure,
     ResultsPage,
 )
 from fairs import structure as fairs_structure
-from fairs.models import Exhibit, FairGalleryImage, FairIndexPage, FairPage
+from fairs.models import Exhibit, FairIndexPage, FairPage
 
-from . import fairs_data as data
 from . import pdf, results
+from .data import read
 
 SCOPE_GROUP = {"provincial": "food", "national": "crafts", "international": "machinery"}
+SECTION_KEYS = {FairIndexPage: "fairs", NewsIndexPage: "news", BulletinIndexPage: "bulletins"}
 
 
 def _date(value):
@@ -41,21 +42,7 @@ class FairsDemoLoader(DemoLoader):
         super().__init__()
         self.__dict__.update(base.__dict__)
         self.document_model = get_document_model()
-
-    def _page_matches(self, page, fields, children, tags):
-        """Like the base check, with exhibits' products compared by id."""
-        plain = {
-            relation: (model, [{k: v for k, v in row.items() if k != "products"} for row in rows])
-            for relation, (model, rows) in children.items()
-        }
-        if not DemoLoader._page_matches(page, fields, plain, tags):
-            return False
-        for relation, (_model, rows) in children.items():
-            for child, row in zip(getattr(page, relation).all(), rows, strict=True):
-                wanted = sorted(p.pk for p in row.get("products", []))
-                if "products" in row and sorted(p.pk for p in child.products.all()) != wanted:
-                    return False
-        return True
+        self.sample_note = self.pages["sample_note"]
 
     def document(self, title, render):
         """The Demo document with this title; generated and stored only when missing."""
@@ -63,7 +50,7 @@ class FairsDemoLoader(DemoLoader):
             title=title, collection=self.collection
         ).first()
         if document is not None:
-            self.stats["documents"][UNCHANGED] += 1
+            self.count("documents", KEPT)
             return document
         content = render()
         document = self.document_model(title=title, collection=self.collection)
@@ -71,113 +58,132 @@ class FairsDemoLoader(DemoLoader):
         document.file_size = len(content)
         document.file_hash = hash_filelike(io.BytesIO(content))
         document.save()
-        self.stats["documents"][CREATED] += 1
+        self.count("documents", CREATED)
         return document
 
     def load_sections(self, sections):
-        for model, key in ((FairIndexPage, "fairs"), (NewsIndexPage, "news")):
-            self.update_page(
-                "sections", sections[model].specific, {"intro": data.SECTIONS[key]["intro"]}
-            )
-        self.update_page(
-            "sections",
-            sections[BulletinIndexPage].specific,
-            {"intro": data.SECTIONS["bulletins"]["intro"]},
-        )
+        for model, key in SECTION_KEYS.items():
+            intro = self.pages["sections"][key]
+            self.fill_page("sections", sections[model].specific, {"intro": intro})
 
     def load_fairs(self, index):
-        for item in data.FAIRS:
-            exhibits = []
-            for order, (producer_slug, booth, names) in enumerate(item["exhibits"]):
-                exhibits.append(
-                    {
-                        "producer_id": self.producers[producer_slug].pk,
-                        "booth": booth,
-                        "products": [self.products[(producer_slug, n)] for n in names],
-                        "sort_order": order,
-                    }
-                )
-                for product in exhibits[-1]["products"]:
-                    Exhibit(producer=self.producers[producer_slug], products=[product]).clean()
-            picture = self.image(
-                f"Hội chợ: {item['title']}",
-                f"Gian hàng của tỉnh tại {item['title']} (ảnh minh hoạ mẫu)",
-                lambda item=item: images.photo(
-                    item["title"], item["city"], SCOPE_GROUP[item["scope"]], seed=item["slug"]
-                ),
+        for item in read("fairs"):
+            self.page(
+                "fairs",
+                index,
+                FairPage,
+                item["slug"],
+                lambda item=item: self.fair_content(item),
             )
-            fields = {
-                "title": item["title"],
-                "intro": f"{item['title']} tại {item['city']}.",
-                "start_date": _date(item["start"]),
-                "end_date": _date(item["end"]),
-                "venue": item["venue"],
-                "city": item["city"],
-                "country": item["country"],
-                "scope": item["scope"],
-                "organiser": item["organiser"],
-                "programme_supported": item["supported"],
-                "description": stream(
-                    [("paragraph", f"Đơn vị tổ chức: {item['organiser']}. {data.SAMPLE_NOTE}")]
-                ),
-            }
-            children = {
-                "exhibits": (Exhibit, exhibits),
-                "gallery_images": (
-                    FairGalleryImage,
-                    [{"image_id": picture.pk, "caption": item["venue"], "sort_order": 0}],
-                ),
-            }
-            self.sync_page("fairs", index, FairPage, item["slug"], fields, children)
+
+    def fair_content(self, item):
+        exhibits = []
+        for order, exhibit in enumerate(item["exhibits"]):
+            producer = self.producers[exhibit["producer"]]
+            products = [self.products[(exhibit["producer"], n)] for n in exhibit["products"]]
+            exhibits.append(
+                {
+                    "producer_id": producer.pk,
+                    "booth": exhibit["booth"],
+                    "products": products,
+                    "sort_order": order,
+                }
+            )
+            for product in products:
+                Exhibit(producer=producer, products=[product]).clean()
+        picture = self.image(
+            f"Hội chợ: {item['title']}",
+            f"Gian hàng của tỉnh tại {item['title']} (ảnh minh hoạ mẫu)",
+            lambda: images.photo(
+                item["title"], item["city"], SCOPE_GROUP[item["scope"]], seed=item["slug"]
+            ),
+        )
+        fields = {
+            "title": item["title"],
+            "intro": f"{item['title']} tại {item['city']}.",
+            "start_date": _date(item["start"]),
+            "end_date": _date(item["end"]),
+            "venue": item["venue"],
+            "city": item["city"],
+            "country": item["country"],
+            "scope": item["scope"],
+            "organiser": item["organiser"],
+            "programme_supported": item["supported"],
+            "description": paragraphs([f"Đơn vị tổ chức: {item['organiser']}. {self.sample_note}"]),
+        }
+        children = {
+            "exhibits": exhibits,
+            "gallery_images": [{"image_id": picture.pk, "caption": item["venue"], "sort_order": 0}],
+        }
+        return fields, children, None
 
     def load_news(self, index):
-        for slug, date, title, intro, paragraphs, tags in data.NEWS:
-            picture = self.image(
-                f"Tin tức: {title}",
-                f"Ảnh minh hoạ cho tin: {title}",
-                lambda title=title, slug=slug: images.photo(title, "Tin tức", "crafts", seed=slug),
+        for item in read("news"):
+            self.page(
+                "news", index, NewsPage, item["slug"], lambda item=item: self.news_content(item)
             )
-            fields = {
-                "title": title,
-                "date": _date(date),
-                "intro": intro,
-                "image_id": picture.pk,
-                "body": stream([("paragraph", p) for p in [*paragraphs, data.SAMPLE_NOTE]]),
-            }
-            self.sync_page("news", index, NewsPage, slug, fields, tags=list(tags))
+
+    def news_content(self, item):
+        picture = self.image(
+            f"Tin tức: {item['title']}",
+            f"Ảnh minh hoạ cho tin: {item['title']}",
+            lambda: images.photo(item["title"], "Tin tức", "crafts", seed=item["slug"]),
+        )
+        fields = {
+            "title": item["title"],
+            "date": _date(item["date"]),
+            "intro": item["intro"],
+            "image_id": picture.pk,
+            "body": paragraphs([*item["paragraphs"], self.sample_note]),
+        }
+        return fields, None, item["tags"]
 
     def load_bulletins(self, index):
-        for number, year, quarter, summary, highlights in data.BULLETINS:
-            title = f"Bản tin khuyến công số {number} (quý {quarter}/{year})"
-            subtitle = f"Số {number} · Quý {quarter}/{year}"
-            picture = self.image(
-                f"Bìa bản tin số {number}",
-                f"Bìa bản tin khuyến công số {number}, quý {quarter}/{year} (hình mẫu)",
-                lambda t=title, s=subtitle, h=highlights: pdf.png_bytes(pdf.cover(t, s, h)),
-                extension="png",
+        for item in read("bulletins"):
+            self.page(
+                "bulletins",
+                index,
+                BulletinPage,
+                f"ban-tin-so-{item['number']}",
+                lambda item=item: self.bulletin_content(item),
             )
-            document = self.document(
-                f"Ban tin khuyen cong so {number}",
-                lambda t=title, s=subtitle, h=highlights: pdf.pdf_bytes(pdf.cover(t, s, h)),
-            )
-            fields = {
-                "title": title,
-                "issue_number": number,
-                "quarter": quarter,
-                "year": year,
-                "summary": summary,
-                "document_id": document.pk,
-                "cover_image_id": picture.pk,
-                "body": stream([("paragraph", summary), ("paragraph", data.SAMPLE_NOTE)]),
-            }
-            self.sync_page("bulletins", index, BulletinPage, f"ban-tin-so-{number}", fields)
+
+    def bulletin_content(self, item):
+        number, year, quarter = item["number"], item["year"], item["quarter"]
+        title = f"Bản tin khuyến công số {number} (quý {quarter}/{year})"
+        subtitle = f"Số {number} · Quý {quarter}/{year}"
+        highlights = item["highlights"]
+        picture = self.image(
+            f"Bìa bản tin số {number}",
+            f"Bìa bản tin khuyến công số {number}, quý {quarter}/{year} (hình mẫu)",
+            lambda: pdf.png_bytes(pdf.cover(title, subtitle, highlights)),
+            extension="png",
+        )
+        document = self.document(
+            f"Ban tin khuyen cong so {number}",
+            lambda: pdf.pdf_bytes(pdf.cover(title, subtitle, highlights)),
+        )
+        fields = {
+            "title": title,
+            "issue_number": number,
+            "quarter": quarter,
+            "year": year,
+            "summary": item["summary"],
+            "document_id": document.pk,
+            "cover_image_id": picture.pk,
+            "body": paragraphs([item["summary"], self.sample_note]),
+        }
+        return fields, None, None
 
     def load_results(self, page):
-        self.update_page(
+        sample = results.page()
+        default_title = next(t for m, _s, t in home_structure.SECTIONS if m is ResultsPage)
+        self.fill_page(
             "results page",
             page.specific,
-            {"title": results.PAGE["title"], "intro": results.PAGE["intro"]},
-            children={"figures": (ResultFigure, results.figure_rows())},
+            {"title": sample["title"], "intro": sample["intro"]},
+            children={"figures": results.figure_rows()},
+            blank={"title": default_title},
         )
 
     def run(self):

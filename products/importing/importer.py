@@ -15,6 +15,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from catalog.base.publishing import assign, publish_page
 from catalog.base.text import fold, vietnamese_slug
 from products.models import (
     Category,
@@ -112,12 +113,7 @@ def _number_key(number):
 
 def _assign(obj, wanted):
     """Set the wanted values that are not empty and differ; return those that changed."""
-    changes = {}
-    for name, value in wanted.items():
-        if value not in ("", None) and getattr(obj, name, None) != value:
-            setattr(obj, name, value)
-            changes[name] = value
-    return changes
+    return assign(obj, wanted, skip_blank=True)
 
 
 class CatalogImporter:
@@ -272,16 +268,11 @@ class CatalogImporter:
             for key, product in record.children.items():
                 self._save_product(producer, existing.get(key), product)
 
-    def _publish(self, parent, page, wanted, entity, changed=False):
-        """Give the page the wanted non-empty values and publish it, unless it is live and
-        already has them: an unchanged page gets no new revision."""
-        changed = bool(_assign(page, wanted)) or changed or not page.live
-        status = "created" if page.pk is None else "updated" if changed else ""
-        if page.pk is None:
-            parent.add_child(instance=page)
-        if status:
-            page.save_revision().publish()
-        self.counts[entity][status or "unchanged"] += 1
+    def _publish(self, parent, page, wanted, entity, children=None, tags=None):
+        """Give the page the wanted non-empty values, inline rows and tags and publish it,
+        unless it is live and already has them: an unchanged page gets no new revision."""
+        status = publish_page(page, wanted, children, tags or None, parent=parent, skip_blank=True)
+        self.counts[entity][status] += 1
         return page
 
     def _slug(self, parent, title):
@@ -319,21 +310,16 @@ class CatalogImporter:
             "description": linebreaks(description, autoescape=True) if description else "",
             "trademark": self._save_trademark(record.get("trademark", None), producer),
         }
-        changed = False
-        tags = list(record.get("tags", ()))
-        if tags and (page.pk is None or sorted(page.tags.names()) != tags):
-            page.tags.set(tags)
-            changed = True
         certifications = list(page.certifications.all())
-        if self._merge_certifications(certifications, record):
-            page.certifications.set(certifications)
-            changed = True
-        self._publish(producer, page, wanted, "products", changed)
+        self._merge_certifications(certifications, record)
+        children = {"certifications": certifications}
+        tags = list(record.get("tags", ()))
+        self._publish(producer, page, wanted, "products", children, tags)
 
     def _merge_certifications(self, certifications, record):
-        """Add or update the file's certifications in the list; True if anything changed."""
+        """Add or update the file's certifications in the list (the page's publish decides
+        from the whole list whether the page changed)."""
         current = {(item.scheme, item.level, item.year): item for item in certifications}
-        changed = False
         for key, cert in record.children.items():
             values = {
                 "decision_number": cert.get("decision_number"),
@@ -347,8 +333,6 @@ class CatalogImporter:
             diff = _assign(item, values)
             status = "created" if item.pk is None else "updated" if diff else "unchanged"
             self.counts["certifications"][status] += 1
-            changed |= status != "unchanged"
-        return changed
 
     def _find_trademark(self, key, record):
         kind, value = key

@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: enough sample content for every filter, and idempotent."""
+"""`manage.py load_demo`: enough sample content for every filter; a second run leaves what
+exists (also what people changed) alone, and --reset puts the sample content back."""
 
 import io
 from decimal import Decimal
@@ -11,6 +12,7 @@ from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision
+from wagtail.rich_text import RichText
 
 from catalog.base.models import StandardPage
 from catalog.home.models import (
@@ -197,25 +199,104 @@ def test_demo_has_fairs_news_bulletins_and_results(demo):
 
 
 @pytest.mark.django_db
-def test_loading_again_changes_nothing_and_repairs_edits(demo):
+def test_loading_again_changes_nothing(demo):
     before = snapshot()
     output = load()
     assert snapshot() == before
     assert "created" not in output
     assert "updated" not in output
+    assert "products: 57 left alone" in output
+    assert "Nothing new" in output
 
-    # An edited page is put back with one new published revision; the rest stay untouched.
+
+def edit_like_people():
+    """The edits an editor makes between two runs of `make demo`."""
     product = ProductPage.objects.get(slug="my-chu-gao-bao-thai")
-    product.intro = "Đã sửa"
+    product.description = "<p>Mô tả do biên tập viên viết.</p>"
     product.certifications = []
     product.save_revision().publish()
+    producer = ProducerPage.objects.get(slug="htx-my-gao-nam-duong")
+    producer.phone = "0912 345 678"
+    producer.story = [("paragraph", RichText("<p>Câu chuyện do cơ sở tự viết.</p>"))]
+    producer.save_revision().publish()
+    Category.objects.filter(slug="gom").update(name="Gốm sứ")
+    ProductPage.objects.get(slug="my-chu-gao-lut").unpublish()
+    home = HomePage.objects.get()
+    home.intro = "Giới thiệu do biên tập viên viết."
+    home.save_revision().publish()
+
+
+def assert_edits_kept():
+    product = ProductPage.objects.get(slug="my-chu-gao-bao-thai")
+    assert product.description == "<p>Mô tả do biên tập viên viết.</p>"
+    assert product.certifications.count() == 0
+    producer = ProducerPage.objects.get(slug="htx-my-gao-nam-duong")
+    assert producer.phone == "0912 345 678"
+    assert "Câu chuyện do cơ sở tự viết." in str(producer.story)
+    assert Category.objects.get(slug="gom").name == "Gốm sứ"
+    assert not ProductPage.objects.get(slug="my-chu-gao-lut").live
+    assert HomePage.objects.get().intro == "Giới thiệu do biên tập viên viết."
+
+
+@pytest.mark.django_db
+def test_loading_again_keeps_what_people_changed(demo):
+    edit_like_people()
     edited = snapshot()
     output = load()
-    product = ProductPage.objects.get(pk=product.pk)
-    assert product.intro != "Đã sửa"
+    assert_edits_kept()
+    assert snapshot() == edited  # no new revision, row or page
+    assert "updated" not in output
+    assert "reset" not in output.replace("--reset", "")
+    assert "products: 57 left alone" in output
+    assert "producers: 31 left alone" in output
+    assert "categories: 14 left alone" in output
+    assert "home page: 1 left alone" in output
+
+
+@pytest.mark.django_db
+def test_loading_again_creates_a_deleted_sample_record_and_nothing_else(demo):
+    ProductPage.objects.get(slug="my-chu-gao-lut").delete()
+    output = load()
+    product = ProductPage.objects.get(slug="my-chu-gao-lut")
+    assert product.live
+    assert product.certifications.count() == 2
+    assert "products: 1 created, 56 left alone" in output
+
+
+@pytest.mark.django_db
+def test_reset_says_what_it_overwrites_and_restores_the_sample_content(demo):
+    before = snapshot()
+    product = ProductPage.objects.get(slug="my-chu-gao-bao-thai")
+    description, producer = product.description, product.get_parent().specific
+    phone, story, intro = producer.phone, str(producer.story), HomePage.objects.get().intro
+    edit_like_people()
+
+    out = io.StringIO()
+    call_command("load_demo", reset=True, interactive=False, stdout=out)
+    output = out.getvalue()
+
+    warning = output.splitlines()[0]
+    assert warning.startswith("Warning: --reset overwrites the sample content")
+    for what in ("14 categories", "31 producers", "57 products", "the home page"):
+        assert what in warning
+    product = ProductPage.objects.get(slug="my-chu-gao-bao-thai")
+    assert product.description == description
     assert product.certifications.count() == 4
-    assert "products: 1 updated" in output
+    producer = ProducerPage.objects.get(pk=producer.pk)
+    assert (producer.phone, str(producer.story)) == (phone, story)
+    assert Category.objects.get(slug="gom").name == "Gốm"
+    assert ProductPage.objects.get(slug="my-chu-gao-lut").live
+    assert HomePage.objects.get().intro == intro
+    assert "products: 2 reset, 55 already as in the sample data" in output
+    assert "producers: 1 reset, 30 already as in the sample data" in output
+    assert "categories: 1 reset, 13 already as in the sample data" in output
+    assert "home page: 1 reset" in output
     after = snapshot()
-    assert after["Revision"] == edited["Revision"] + 1
     assert after["Page"] == before["Page"]
     assert after["Certification"] == before["Certification"]
+    # Each edited page got one revision from the editor and one from the reset.
+    assert after["Revision"] == before["Revision"] + 3 + 4
+
+    output = load()
+    assert "Nothing new" in output
+    assert snapshot() == after
