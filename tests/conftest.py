@@ -10,10 +10,20 @@ def _flushes_the_database(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that flush the database (the browser tests) run last, after any shuffling: a
-    flush also removes what the migrations created (root page, home page, site, groups), and
-    only tests that restore it themselves may come after one."""
+    """Tests that flush the database (transactional and browser tests) run last, after any
+    shuffling: a flush also removes what the migrations created (root page, home page, site,
+    groups), and only tests that restore it themselves may come after one. xdist hands out
+    whole files, so a file that mixes both kinds would run its flush before other files:
+    such a file is refused."""
     items.sort(key=_flushes_the_database)
+    kinds = {}
+    for item in items:
+        kinds.setdefault(item.path, set()).add(_flushes_the_database(item))
+    mixed = sorted(str(path) for path, seen in kinds.items() if len(seen) > 1)
+    if mixed:
+        raise pytest.UsageError(
+            "Keep tests that flush the database in files of their own: " + ", ".join(mixed)
+        )
 
 
 @pytest.fixture
