@@ -2,21 +2,25 @@
 
 import datetime
 
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
 
-from catalog.base.api import PageParams, PageRef, get_live, page_ref, paginated
+from catalog.base.api import (
+    DETAIL_ERRORS,
+    LIST_ERRORS,
+    PageRef,
+    get_live,
+    page_ref,
+    paginated,
+    resolved,
+)
 
-from .models import FairPage, Scope
+from .filters import FAIR_FILTERS
+from .models import FairPage
 
 router = Router(tags=["fairs"])
 
 
-class FairFilters(PageParams):
-    year: int | None = Field(None, ge=1990, le=2100, description="Year the fair starts.")
-    scope: Scope | None = None
-    upcoming: bool | None = Field(
-        None, description="true: fairs that have not ended yet; false: fairs that have ended."
-    )
+FairFilters = FAIR_FILTERS.schema()
 
 
 class FairItem(PageRef):
@@ -61,8 +65,11 @@ def fair_item(fair, request):
     }
 
 
-@router.get("", response=FairList, summary="List published fairs, newest first")
-def list_fairs(request, filters: Query[FairFilters]):
+@router.get(
+    "", response={200: FairList, **LIST_ERRORS}, summary="List published fairs, newest first"
+)
+def list_fairs(request, params: Query[FairFilters]):
+    filters = resolved(FAIR_FILTERS, params)
     fairs = FairPage.objects.live().public().order_by("-start_date", "title")
     if filters.year:
         fairs = fairs.filter(start_date__year=filters.year)
@@ -77,7 +84,11 @@ def list_fairs(request, filters: Query[FairFilters]):
     return paginated(fairs, filters, lambda f: fair_item(f, request))
 
 
-@router.get("/{int:fair_id}", response=FairDetail, summary="One published fair with its exhibits")
+@router.get(
+    "/{int:fair_id}",
+    response={200: FairDetail, **DETAIL_ERRORS},
+    summary="One published fair with its exhibits",
+)
 def get_fair(request, fair_id: int):
     fair = get_live(FairPage.objects.all(), fair_id)
     return {

@@ -72,17 +72,17 @@ class FairIndexPage(RoutablePageMixin, SectionPage):
     def fair_list(self, request):
         today = datetime.date.today()
         fairs = self.fairs()
+        from .filters import FAIR_FILTERS  # the filters module imports the models
+
         years = sorted({d.year for d in fairs.values_list("start_date", flat=True)}, reverse=True)
-        year = request.GET.get("year", "")
-        scope = request.GET.get("scope", "")
-        if year.isdigit() and int(year) in years:
-            fairs = fairs.filter(start_date__year=int(year))
-        else:
-            year = ""
-        if scope in Scope.values:
-            fairs = fairs.filter(scope=scope)
-        else:
-            scope = ""
+        # The API's declaration, read forgivingly: a bad value is ignored, and so is a year
+        # in which no fair started (the page offers only those).
+        filters, _problems = FAIR_FILTERS.read(request.GET, names=("year", "scope"))
+        year = filters.year if filters.year in years else None
+        if year:
+            fairs = fairs.filter(start_date__year=year)
+        if filters.scope:
+            fairs = fairs.filter(scope=filters.scope)
         upcoming = fairs.filter(end_date__gte=today).order_by("start_date")
         past = fairs.filter(end_date__lt=today).order_by("-start_date")
         return self.render(
@@ -91,9 +91,9 @@ class FairIndexPage(RoutablePageMixin, SectionPage):
                 "upcoming": upcoming,
                 "past": paginate(request, past, self.per_page),
                 "years": years,
-                "scopes": Scope.choices,
-                "selected_year": year,
-                "selected_scope": scope,
+                "scopes": list(FAIR_FILTERS["scope"].choices().items()),
+                "selected_year": str(year) if year else "",
+                "selected_scope": filters.scope or "",
             },
         )
 

@@ -1,31 +1,28 @@
 """Producers, products and trademarks in the read-only JSON API."""
 
 from django.utils.html import strip_tags
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from catalog.base.api import PageParams, PageRef, get_live, lookup, page_ref, paginated
-
-from .models import (
-    Category,
-    CertificationLevel,
-    District,
-    LegalForm,
-    ProducerPage,
-    ProductPage,
-    Trademark,
+from catalog.base.api import (
+    DETAIL_ERRORS,
+    LIST_ERRORS,
+    PageRef,
+    get_live,
+    page_ref,
+    paginated,
+    resolved,
 )
+from catalog.base.filters import MAX_ID
+
+from .filters import PRODUCER_FILTERS, PRODUCT_FILTERS, TRADEMARK_FILTERS
+from .models import ProducerPage, ProductPage, Trademark
 
 products_router = Router(tags=["products"])
 trademarks_router = Router(tags=["trademarks"])
 
 
-class ProductFilters(PageParams):
-    category: str | None = Field(None, description="Category slug (includes sub-categories).")
-    level: CertificationLevel | None = None
-    year: int | None = Field(None, ge=1990, le=2100)
-    district: str | None = Field(None, description="District slug of the producer.")
-    producer: int | None = Field(None, description="Producer page id.")
+ProductFilters = PRODUCT_FILTERS.schema()
 
 
 class CategoryRef(Schema):
@@ -98,27 +95,30 @@ def trademark_ref(trademark):
     }
 
 
-@products_router.get("", response=ProductList, summary="List published products")
-def list_products(request, filters: Query[ProductFilters]):
+@products_router.get(
+    "", response={200: ProductList, **LIST_ERRORS}, summary="List published products"
+)
+def list_products(request, params: Query[ProductFilters]):
+    filters = resolved(PRODUCT_FILTERS, params)
     products = ProductPage.objects.browsable().order_by("title")
-    category = lookup(Category, filters.category, "category")
-    if category:
-        products = products.filter(category_id__in=category.descendant_ids())
-    district = lookup(District, filters.district, "district")
-    if district:
-        products = products.filter(producer__district_id__in=district.with_merged_ids())
+    if filters.category:
+        products = products.filter(category_id__in=filters.category.descendant_ids())
+    if filters.district:
+        products = products.filter(producer__district_id__in=filters.district.with_merged_ids())
     if filters.level:
         products = products.filter(certifications__level=filters.level)
     if filters.year:
         products = products.filter(certifications__year=filters.year)
     if filters.producer:
-        if not ProducerPage.objects.live().public().filter(pk=filters.producer).exists():
-            raise HttpError(400, f"Unknown producer: {filters.producer}.")
         products = products.filter(producer_id=filters.producer)
     return paginated(products.distinct(), filters, lambda p: product_item(p, request))
 
 
-@products_router.get("/{int:product_id}", response=ProductDetail, summary="One published product")
+@products_router.get(
+    "/{int:product_id}",
+    response={200: ProductDetail, **DETAIL_ERRORS},
+    summary="One published product",
+)
 def get_product(request, product_id: int):
     product = get_live(ProductPage.objects.browsable(), product_id)
     return {
@@ -152,9 +152,7 @@ def get_product(request, product_id: int):
     }
 
 
-class TrademarkFilters(PageParams):
-    kind: Trademark.Kind | None = None
-    owner: int | None = Field(None, description="Owner producer page id.")
+TrademarkFilters = TRADEMARK_FILTERS.schema()
 
 
 class TrademarkItem(TrademarkRef):
@@ -189,8 +187,9 @@ def trademark_item(trademark, request):
     }
 
 
-@trademarks_router.get("", response=TrademarkList, summary="List trademarks")
-def list_trademarks(request, filters: Query[TrademarkFilters]):
+@trademarks_router.get("", response={200: TrademarkList, **LIST_ERRORS}, summary="List trademarks")
+def list_trademarks(request, params: Query[TrademarkFilters]):
+    filters = resolved(TRADEMARK_FILTERS, params)
     trademarks = Trademark.objects.public().select_related("owner")
     if filters.kind:
         trademarks = trademarks.filter(kind=filters.kind)
@@ -199,9 +198,12 @@ def list_trademarks(request, filters: Query[TrademarkFilters]):
     return paginated(trademarks, filters, lambda t: trademark_item(t, request))
 
 
-@trademarks_router.get("/{int:trademark_id}", response=TrademarkDetail, summary="One trademark")
+@trademarks_router.get(
+    "/{int:trademark_id}", response={200: TrademarkDetail, **DETAIL_ERRORS}, summary="One trademark"
+)
 def get_trademark(request, trademark_id: int):
-    trademark = Trademark.objects.public().select_related("owner").filter(pk=trademark_id).first()
+    trademarks = Trademark.objects.public().select_related("owner")
+    trademark = trademarks.filter(pk=trademark_id).first() if trademark_id <= MAX_ID else None
     if trademark is None:
         raise HttpError(404, f"No trademark with id {trademark_id}.")
     return {
@@ -219,9 +221,7 @@ def get_trademark(request, trademark_id: int):
 producers_router = Router(tags=["producers"])
 
 
-class ProducerFilters(PageParams):
-    district: str | None = Field(None, description="District slug.")
-    legal_form: LegalForm | None = None
+ProducerFilters = PRODUCER_FILTERS.schema()
 
 
 class ProducerItem(PageRef):
@@ -254,19 +254,23 @@ def producer_item(producer, request):
     }
 
 
-@producers_router.get("", response=ProducerList, summary="List published producers")
-def list_producers(request, filters: Query[ProducerFilters]):
+@producers_router.get(
+    "", response={200: ProducerList, **LIST_ERRORS}, summary="List published producers"
+)
+def list_producers(request, params: Query[ProducerFilters]):
+    filters = resolved(PRODUCER_FILTERS, params)
     producers = ProducerPage.objects.live().public().select_related("district").order_by("title")
-    district = lookup(District, filters.district, "district")
-    if district:
-        producers = producers.filter(district_id__in=district.with_merged_ids())
+    if filters.district:
+        producers = producers.filter(district_id__in=filters.district.with_merged_ids())
     if filters.legal_form:
         producers = producers.filter(legal_form=filters.legal_form)
     return paginated(producers, filters, lambda p: producer_item(p, request))
 
 
 @producers_router.get(
-    "/{int:producer_id}", response=ProducerDetail, summary="One published producer"
+    "/{int:producer_id}",
+    response={200: ProducerDetail, **DETAIL_ERRORS},
+    summary="One published producer",
 )
 def get_producer(request, producer_id: int):
     producer = get_live(

@@ -1,11 +1,12 @@
 """/api/v1/search and /api/v1/suggest: the same contract on every backend."""
 
-from ninja import Router
-from ninja.errors import HttpError
+from ninja import Query, Router
 from pydantic import BaseModel
 
+from catalog.base.api import LIST_ERRORS, TEXT_ERRORS, past_the_end, resolved
+
 from . import service
-from .query import MAX_QUERY_LENGTH, parse
+from .query import SEARCH_FILTERS, SUGGEST_FILTERS, build
 
 router = Router(tags=["search"])
 
@@ -48,17 +49,20 @@ class SuggestResponse(BaseModel):
     suggestions: list[Suggestion]
 
 
-@router.get("/search", response=SearchResponse, summary="Search published products")
-def search(request):
-    """Parameters: q, category, level, year, district, producer_type, has_trademark (yes/no),
-    sort (relevance, newest, name), page, page_size (1 to 100)."""
-    raw = request.GET
-    if len(raw.get("q", "")) > MAX_QUERY_LENGTH:
-        raise HttpError(400, f"q is longer than {MAX_QUERY_LENGTH} characters.")
-    query = parse(raw, page_size=20, kinds=("product",))
-    if query.problems:
-        raise HttpError(400, " ".join(query.problems))
+SearchFilters = SEARCH_FILTERS.schema()
+SuggestFilters = SUGGEST_FILTERS.schema()
+
+
+@router.get(
+    "/search",
+    response={200: SearchResponse, **LIST_ERRORS},
+    summary="Search published products",
+)
+def search(request, params: Query[SearchFilters]):
+    query = build(resolved(SEARCH_FILTERS, params), kinds=("product",))
     result, notice = service.search(query)
+    if query.page > 1 and query.offset >= result.count:
+        raise past_the_end(query.page, result.count)
     return {
         "count": result.count,
         "backend": result.backend,
@@ -72,13 +76,15 @@ def search(request):
     }
 
 
-@router.get("/suggest", response=SuggestResponse, summary="Suggestions as the buyer types")
-def suggest(request, q: str = ""):
-    if len(q) > MAX_QUERY_LENGTH:
-        raise HttpError(400, f"q is longer than {MAX_QUERY_LENGTH} characters.")
+@router.get(
+    "/suggest",
+    response={200: SuggestResponse, **TEXT_ERRORS},
+    summary="Suggestions as the buyer types",
+)
+def suggest(request, params: Query[SuggestFilters]):
     return {
         "suggestions": [
             {"text": doc["title"], "url": doc["payload"]["url"], "kind": doc["kind"]}
-            for doc in service.suggest(q)
+            for doc in service.suggest(params.q)
         ]
     }

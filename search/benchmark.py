@@ -38,7 +38,7 @@ QUERY_MIX = [
     {"q": "thiue"},
     {},
     {"level": "national"},
-    {"category": "che-bien-nong-lam-thuy-san", "page": "2"},
+    {"category": "che-bien-nong-lam-thuy-san", "page": "2", "page_size": "1"},
 ]
 
 WORDS = [

@@ -1,72 +1,34 @@
-"""The search facets, declared once: document field, URL parameter, label, display order and
-the values a buyer may choose. Everything else (filters, counts, links) derives from this."""
+"""The search facets: the product filters declared as facets (products.filters.PRODUCT_FACETS),
+each with its display order. The URL parameter, label, accepted values and the values a buyer
+may choose come from the filter's declaration; filters, counts and links derive from these."""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
-from products.models import Category, CertificationLevel, District, LegalForm
+from catalog.base.filters import Filter
+from products.filters import DISTRICT, PRODUCT_FACETS
 
 
 @dataclass(frozen=True)
 class Facet:
-    field: str
-    label: str
+    filter: Filter
     order: str = "declared"  # "declared": as options() lists them; "count": most first
+
+    @property
+    def field(self):
+        """The document field and the URL parameter."""
+        return self.filter.name
+
+    @property
+    def label(self):
+        return self.filter.label
 
     def options(self):
         """{value: label} of every value a buyer may select, in display order."""
-        raise NotImplementedError
+        return self.filter.choices()
 
 
-class CategoryFacet(Facet):
-    def options(self):
-        """Each top-level group followed by its sub-categories."""
-        categories = list(Category.objects.all())
-        children = {}
-        for category in categories:
-            children.setdefault(category.parent_id, []).append(category)
-        ordered = []
-        for group in children.get(None, []):
-            ordered += [group, *children.get(group.pk, [])]
-        return {c.slug: c.name for c in ordered}
-
-
-class DistrictFacet(Facet):
-    def options(self):
-        return {d.slug: d.name for d in District.objects.all()}
-
-
-class ChoicesFacet(Facet):
-    def options(self):
-        return dict(self.choices)
-
-
-class LevelFacet(ChoicesFacet):
-    choices = CertificationLevel.choices
-
-
-class ProducerTypeFacet(ChoicesFacet):
-    choices = LegalForm.choices
-
-
-class TrademarkFacet(ChoicesFacet):
-    choices = (("yes", _("With a trademark")), ("no", _("Without a trademark")))
-
-
-class YearFacet(Facet):
-    def options(self):
-        return {str(year): str(year) for year in range(2100, 1989, -1)}
-
-
-FACETS = (
-    CategoryFacet("category", _("Category")),
-    LevelFacet("level", _("Certification level")),
-    YearFacet("year", _("Certification year")),
-    DistrictFacet("district", _("District"), order="count"),
-    ProducerTypeFacet("producer_type", _("Producer type")),
-    TrademarkFacet("has_trademark", _("Trademark")),
-)
+ORDERS = {DISTRICT.name: "count"}
+FACETS = tuple(Facet(f, order=ORDERS.get(f.name, "declared")) for f in PRODUCT_FACETS)
 FACET_FIELDS = tuple(f.field for f in FACETS)
 
 

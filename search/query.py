@@ -1,13 +1,17 @@
 """A buyer's search request, checked before it reaches any backend: bounded text, facet
-values from the whitelist, a known sort, sane paging. Problems are collected, not raised, so
-the page can ignore them with a notice and the API can answer 400 with the same words."""
+values from the whitelist, a known sort, sane paging. The parameters are declared once, in
+SEARCH_FILTERS (the facets are products.filters' declarations): the API validates with them
+(422 for a malformed value, 400 for an unknown slug, as every list endpoint does), and the
+search page reads them forgivingly, ignoring a bad value with a notice."""
 
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from catalog.base.filters import ChoiceFilter, FilterSet, TextFilter, page_filters
 from catalog.base.text import exact_key, fold
 
 from .facets import FACETS
@@ -16,6 +20,26 @@ _PLAIN = re.compile(r"[\w\- .]+")
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
 SORTS = ("relevance", "newest", "name")
+
+TEXT = TextFilter(
+    name="q",
+    label=gettext_lazy("Search"),
+    description=f"The search text, at most {MAX_QUERY_LENGTH} characters.",
+    default="",
+    max_length=MAX_QUERY_LENGTH,
+)
+SORT = ChoiceFilter(
+    name="sort",
+    label=gettext_lazy("Sort"),
+    description="relevance (default), newest or name.",
+    default="relevance",
+    options=tuple((s, s) for s in SORTS),
+)
+PAGE, PAGE_SIZE = page_filters(page_size=20, max_page_size=MAX_PAGE_SIZE)
+SEARCH_FILTERS = FilterSet(
+    "SearchFilters", TEXT, *(f.filter for f in FACETS), SORT, PAGE, PAGE_SIZE
+)
+SUGGEST_FILTERS = FilterSet("SuggestFilters", TEXT)
 
 
 @dataclass
@@ -48,49 +72,38 @@ def _shown(value):
     return value if _PLAIN.fullmatch(value) else _("(an invalid value)")
 
 
-def _int(value, default):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None if value not in (None, "") else default
+def build(values, *, kinds=("product", "producer")):
+    """A SearchQuery from SEARCH_FILTERS' resolved values."""
+    query = SearchQuery(
+        text=values.q, sort=values.sort, page=values.page, page_size=values.page_size, kinds=kinds
+    )
+    for facet in FACETS:
+        query.options[facet.field] = facet.options()
+        value = getattr(values, facet.field)
+        if value is not None:
+            query.filters[facet.field] = facet.filter.key(value)
+    return query
+
+
+def _problem(declared, raw):
+    if declared is TEXT:
+        return _("The search text was cut to its first %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
+    if declared is SORT:
+        return _("Unknown sort order: %(value)s.") % {"value": _shown(raw)}
+    if declared is PAGE:
+        return _("The page number must be a whole number from 1.")
+    if declared is PAGE_SIZE:
+        return _("The page size must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE_SIZE}
+    return _("Unknown %(facet)s: %(value)s.") % {"facet": declared.label, "value": _shown(raw)}
 
 
 def parse(params, *, page_size=12, kinds=("product", "producer")):
-    """A SearchQuery from a query dict; every unusable value is dropped and named in problems."""
-    query = SearchQuery(page_size=page_size, kinds=kinds)
-    text = " ".join(str(params.get("q", "")).split())
-    if len(text) > MAX_QUERY_LENGTH:
-        query.problems.append(
-            _("The search text was cut to its first %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
-        )
-        text = text[:MAX_QUERY_LENGTH]
-    query.text = text
-    for facet in FACETS:
-        query.options[facet.field] = facet.options()
-        value = str(params.get(facet.field, "")).strip()
-        if not value:
-            continue
-        if value in query.options[facet.field]:
-            query.filters[facet.field] = value
-        else:
-            query.problems.append(
-                _("Unknown %(facet)s: %(value)s.") % {"facet": facet.label, "value": _shown(value)}
-            )
-    sort = params.get("sort") or "relevance"
-    if sort in SORTS:
-        query.sort = sort
-    else:
-        query.problems.append(_("Unknown sort order: %(value)s.") % {"value": _shown(sort)})
-    page = _int(params.get("page"), 1)
-    if page is None or page < 1:
-        query.problems.append(_("The page number must be a whole number from 1."))
-        page = 1
-    query.page = page
-    size = _int(params.get("page_size"), page_size)
-    if size is None or not 1 <= size <= MAX_PAGE_SIZE:
-        query.problems.append(
-            _("The page size must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE_SIZE}
-        )
-        size = page_size
-    query.page_size = size
+    """A SearchQuery for the search page, which never fails: every unusable value is dropped
+    and named in problems; text that is too long is cut rather than dropped."""
+    values, problems = SEARCH_FILTERS.read(params, defaults={"page_size": page_size})
+    for declared, raw, _error in problems:
+        if declared is TEXT:
+            values.q = " ".join(str(raw).split())[:MAX_QUERY_LENGTH]
+    query = build(values, kinds=kinds)
+    query.problems = [_problem(declared, raw) for declared, raw, _error in problems]
     return query

@@ -1,16 +1,51 @@
-"""The read-only JSON API's shared parts: pagination, errors, page references."""
+"""The read-only JSON API's shared parts: the error contract, pagination, page references.
+
+The error contract, the same on every endpoint:
+- 422 `{"detail": [{"type", "loc": ["query", name], "msg"}]}`: a malformed parameter (not a
+  number, out of range, not one of the choices, not a slug, too long); ninja answers it from
+  the listing's declared filters (`catalog.base.filters`);
+- 400 `{"detail": "Unknown category: 'x'."}`: a well-formed value that names nothing;
+- 404 `{"detail": "..."}`: no such item, or a page past the last one.
+"""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Schema
+from ninja import Schema
 from ninja.errors import HttpError
 
-MAX_PAGE_SIZE = 100
+from .filters import MAX_ID, Unknown
 
 
-class PageParams(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="Items per page, 1 to 100.")
+class Error(Schema):
+    detail: str
+
+
+class ValidationIssue(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrors(Schema):
+    detail: list[ValidationIssue]
+
+
+# The error answers each kind of endpoint may give, for its `response=` (and so the schema).
+LIST_ERRORS = {400: Error, 404: Error, 422: ValidationErrors}
+DETAIL_ERRORS = {404: Error}
+TEXT_ERRORS = {422: ValidationErrors}
+
+
+def resolved(filterset, params):
+    """The listing's values with the rows they name; a value that names nothing is a 400."""
+    try:
+        return filterset.resolve(params.dict())
+    except Unknown as error:
+        raise HttpError(400, str(error)) from None
+
+
+def past_the_end(page, count):
+    return HttpError(404, f"Page {page} is past the last page of {count} items.")
 
 
 def paginated(items, params, serialize):
@@ -18,7 +53,7 @@ def paginated(items, params, serialize):
     count = items.count()
     start = (params.page - 1) * params.page_size
     if params.page > 1 and start >= count:
-        raise HttpError(404, f"Page {params.page} is past the last page of {count} items.")
+        raise past_the_end(params.page, count)
     return {
         "count": count,
         "results": [serialize(i) for i in items[start : start + params.page_size]],
@@ -30,22 +65,18 @@ def page_path(page, request):
     return page.get_url(request=request)
 
 
-def lookup(model, slug, name):
-    """The row a filter names, or a 400 that names the unknown value."""
-    if slug is None:
-        return None
-    obj = model.objects.filter(slug=slug).first()
-    if obj is None:
-        raise HttpError(400, f"Unknown {name}: {slug!r}.")
-    return obj
+def not_found(pk):
+    return HttpError(404, f"No published item with id {pk}.")
 
 
 def get_live(queryset, pk):
     """A live, public page by id; drafts and private pages are simply not found."""
+    if not 1 <= pk <= MAX_ID:  # the database cannot even compare a larger number
+        raise not_found(pk)
     try:
         return get_object_or_404(queryset.live().public(), pk=pk)
     except Http404:
-        raise HttpError(404, f"No published item with id {pk}.") from None
+        raise not_found(pk) from None
 
 
 class PageRef(Schema):

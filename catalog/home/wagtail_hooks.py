@@ -12,12 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from catalog.base.years import FIRST_YEAR, LAST_YEAR
+
 from .bulletin_draft import DraftError, draft_bulletin
 from .models import BulletinIndexPage
 
 
 class DraftBulletinForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     quarter = forms.TypedChoiceField(
         label=_("Quarter"), choices=[(q, str(q)) for q in range(1, 5)], coerce=int
     )

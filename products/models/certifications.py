@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from catalog.base.years import year_validators
+
 
 class CertificationScheme(models.TextChoices):
     CNNT = "cnnt", _("Typical rural industrial product (CNNT)")
@@ -36,9 +38,7 @@ class Certification(Orderable):
         _("scheme"), max_length=10, choices=CertificationScheme.choices, default="cnnt"
     )
     level = models.CharField(_("level"), max_length=12, choices=CertificationLevel.choices)
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators())
     decision_number = models.CharField(_("decision number"), max_length=80, blank=True)
     issuing_body = models.CharField(_("issuing body"), max_length=200, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)

@@ -40,22 +40,22 @@ class ProducerIndexPage(SectionPage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from ..filters import PRODUCER_FILTERS  # the filters module imports the models
+
         context = super().get_context(request, *args, **kwargs)
         producers = self.producers()
-        district = District.objects.filter(slug=request.GET.get("district", "")).first()
-        legal_form = request.GET.get("legal_form", "")
-        if district:
-            producers = producers.filter(district_id__in=district.with_merged_ids())
-        if legal_form in LegalForm.values:
-            producers = producers.filter(legal_form=legal_form)
-        else:
-            legal_form = ""
+        # The API's declaration, read forgivingly: a bad or unknown value is ignored.
+        filters, _problems = PRODUCER_FILTERS.read(request.GET, names=("district", "legal_form"))
+        if filters.district:
+            producers = producers.filter(district_id__in=filters.district.with_merged_ids())
+        if filters.legal_form:
+            producers = producers.filter(legal_form=filters.legal_form)
         context.update(
             producers=paginate(request, producers, self.per_page),
             districts=District.objects.filter(producers__live=True).distinct(),
-            legal_forms=LegalForm.choices,
-            selected_district=district,
-            selected_legal_form=legal_form,
+            legal_forms=list(PRODUCER_FILTERS["legal_form"].choices().items()),
+            selected_district=filters.district,
+            selected_legal_form=filters.legal_form or "",
         )
         return context
 

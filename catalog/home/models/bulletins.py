@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from catalog.base.blocks import BodyStreamBlock
 from catalog.base.models import BasePage, SectionPage
+from catalog.base.years import year_validators
 
 from ..feeds import FeedRoutesMixin
 
@@ -57,9 +58,7 @@ class BulletinPage(BasePage):
         choices=[(q, str(q)) for q in range(1, 5)],
         validators=[MinValueValidator(1), MaxValueValidator(4)],
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators())
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     document = models.ForeignKey(

@@ -1,7 +1,6 @@
 """The extension programme's results: indicators per period, shown as charts and a table."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from catalog.base.models import SectionPage
+from catalog.base.years import year_validators
 
 from ..charts import bar_chart, format_number
 
@@ -134,12 +134,8 @@ class ResultFigure(Orderable):
     """One indicator's value over one period, with where the figure comes from."""
 
     page = ParentalKey(ResultsPage, on_delete=models.CASCADE, related_name="figures")
-    period_start = models.PositiveSmallIntegerField(
-        _("from year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
-    period_end = models.PositiveSmallIntegerField(
-        _("to year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
+    period_start = models.PositiveSmallIntegerField(_("from year"), validators=year_validators())
+    period_end = models.PositiveSmallIntegerField(_("to year"), validators=year_validators())
     indicator = models.CharField(_("indicator"), max_length=40, choices=Indicator.choices)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=1)
     source = models.CharField(
