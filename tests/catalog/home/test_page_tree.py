@@ -37,10 +37,10 @@ class PageTreeTests(WagtailPageTestCase):
             ResultsPage,
         )
         for section in sections:
-            assert section.can_create_at(home), section
-            assert not section.can_create_at(root), section
-        assert StandardPage.can_create_at(home)
-        assert not StandardPage.can_create_at(root)
+            assert section.can_exist_under(home), section
+            assert not section.can_exist_under(root), section
+        assert StandardPage.can_exist_under(home)
+        assert not StandardPage.can_exist_under(root)
 
     def test_producers_live_under_the_producers_index(self):
         self.assertAllowedParentPageTypes(ProducerPage, {ProducerIndexPage})
