@@ -5,7 +5,8 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.builders import make_fair, small_catalog
+from tests.builders import small_catalog
+from tests.factories import FairPageFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,10 +17,10 @@ pytestmark = [
 def test_buyer_follows_a_producers_fair_history_and_downloads_the_calendar(live_server, page):
     catalog = small_catalog()
     chu = catalog["producers"]["chu"]
-    make_fair(
-        "Hội chợ Triển lãm Quốc tế Việt – Nga 2019",
-        datetime.date(2019, 9, 24),
-        datetime.date(2019, 9, 28),
+    FairPageFactory(
+        title="Hội chợ Triển lãm Quốc tế Việt – Nga 2019",
+        start_date=datetime.date(2019, 9, 24),
+        end_date=datetime.date(2019, 9, 28),
         scope="international",
         city="Hà Nội",
         exhibits=[(chu, "VN-07", [catalog["products"]["my_chu"]])],

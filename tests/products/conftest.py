@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import querydict_from_html
 
 from products.producer_access import invite, setup_roles
-from tests.builders import make_image
+from tests.factories import ImageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -42,12 +42,8 @@ def world(catalog, django_user_model, mailoutbox):
         "bientap", "bientap@khuyencong.vn", "pw-not-secret-1"
     )
     editor.groups.add(Group.objects.get(name="Moderators"))
-    a_image = make_image("Ảnh của A")
-    a_image.collection = chu.team.collection
-    a_image.save()
-    b_image = make_image("Ảnh riêng của B")
-    b_image.collection = may.team.collection
-    b_image.save()
+    a_image = ImageFactory(title="Ảnh của A", collection=chu.team.collection)
+    b_image = ImageFactory(title="Ảnh riêng của B", collection=may.team.collection)
     mailoutbox.clear()
     return SimpleNamespace(
         a=a,

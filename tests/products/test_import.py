@@ -23,6 +23,12 @@ from products.models import (
 )
 from products.structure import ensure_sections
 from tests import FIXTURES
+from tests.factories import (
+    CategoryFactory,
+    DistrictFactory,
+    ProducerPageFactory,
+    TrademarkFactory,
+)
 
 IMPORTS = FIXTURES / "import"
 pytestmark = pytest.mark.django_db
@@ -31,10 +37,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def taxonomy():
     ensure_sections()
-    District.objects.create(name="Tân Lạc", slug="tan-lac")
-    District.objects.create(name="Mai Châu", slug="mai-chau")
-    Category.objects.create(name="Thủ công mỹ nghệ", slug="thu-cong-my-nghe")
-    Category.objects.create(name="Chế biến nông sản", slug="che-bien-nong-san")
+    DistrictFactory(name="Tân Lạc", slug="tan-lac")
+    DistrictFactory(name="Mai Châu", slug="mai-chau")
+    CategoryFactory(name="Thủ công mỹ nghệ", slug="thu-cong-my-nghe")
+    CategoryFactory(name="Chế biến nông sản", slug="che-bien-nong-san")
 
 
 def row(**values):
@@ -219,16 +225,13 @@ def test_changed_cells_update_in_one_new_revision(tmp_path):
 
 
 def test_names_match_whatever_the_normalisation_case_or_accents(tmp_path):
-    index = ensure_sections()[ProducerIndexPage]
-    producer = ProducerPage(
+    producer = ProducerPageFactory(
         title="Cơ sở Đồ gỗ Hòa Bình",
         slug="do-go",
         legal_form="enterprise",
         address="Mãn Đức",
         district=District.objects.get(slug="tan-lac"),
     )
-    index.add_child(instance=producer)
-    producer.save_revision().publish()
     nfd = unicodedata.normalize("NFD", "Cơ sở Đồ gỗ Hòa Bình")
     path = tmp_path / "nfd_and_plain.csv"
     path.write_text(
@@ -364,7 +367,7 @@ def test_what_the_file_does_not_say_is_kept(tmp_path):
 
 
 def test_trademarks_are_keyed_by_registration_number_else_by_mark(tmp_path):
-    Trademark.objects.create(mark="Gỗ Hòa Bình")  # entered by hand, number not yet known
+    TrademarkFactory(mark="Gỗ Hòa Bình")  # entered by hand, number not yet known
     rows = [
         row(trademark="GO HOA BINH", trademark_number="4-0001 -000"),
         row(product="Ghế gỗ", trademark="gỗ hoà bình"),

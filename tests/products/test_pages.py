@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from products.models import Certification, District, ProductIndexPage, TrademarkIndexPage
+from products.models import Certification, ProductIndexPage, TrademarkIndexPage
 from products.structure import ensure_sections
+from tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_the_catalogue_page_hands_over_to_search_with_its_filters(client, catalo
 
 def test_merged_district_still_finds_its_producers(client, catalog):
     luc_ngan = catalog["districts"]["luc_ngan"]
-    new_unit = District.objects.create(name="Lục Ngạn mới", slug="luc-ngan-moi")
+    new_unit = DistrictFactory(name="Lục Ngạn mới", slug="luc-ngan-moi")
     luc_ngan.merged_into = new_unit
     luc_ngan.save()
     luc_ngan.refresh_from_db()
@@ -46,10 +47,10 @@ def test_product_page_shows_certifications_trademark_and_producer(client, catalo
 
 def test_product_page_renders_responsive_webp_images(client, catalog):
     from products.models import ProductImage
-    from tests.builders import make_image
+    from tests.factories import ImageFactory
 
     product = catalog["products"]["my_do"]
-    ProductImage.objects.create(page=product, image=make_image("Mỳ gạo đỏ phơi nắng"))
+    ProductImage.objects.create(page=product, image=ImageFactory(title="Mỳ gạo đỏ phơi nắng"))
     html = client.get(product.url).content.decode()
     assert 'type="image/webp"' in html
     assert "srcset=" in html

@@ -53,7 +53,8 @@ def test_the_link_sets_a_password_once(catalog, mailoutbox, client):
     assert user.check_password(new)
     client.logout()
     response = client.get(path, follow=True)
-    assert "validlink" not in response.context or not response.context["validlink"]
+    assert response.status_code == 200
+    assert response.context["validlink"] is False
 
 
 def test_inviting_twice_links_the_same_account_and_a_second_producer(catalog, mailoutbox):
@@ -91,8 +92,11 @@ def test_revoking_one_producer_keeps_the_others(catalog, mailoutbox):
 def test_editors_invite_and_revoke_from_the_producer_page_in_the_admin(world, client):
     url = f"/admin/producer-access/{world.a_producer.pk}/"
     client.force_login(world.a)
-    assert client.get(url).status_code in (302, 403)
-    assert client.post(url, {"action": "invite", "email": "x@x.vn"}).status_code in (302, 403)
+    # The view's refusal, as Wagtail answers PermissionDenied: back to the dashboard. (A 302
+    # alone would not do: a successful invitation also redirects, back to this view.)
+    for response in (client.get(url), client.post(url, {"action": "invite", "email": "x@x.vn"})):
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
     assert not get_user_model().objects.filter(email="x@x.vn").exists()
     client.force_login(world.editor)
     page = client.get(f"/admin/pages/{world.a_producer.pk}/edit/").content.decode()

@@ -2,8 +2,13 @@
 
 import unicodedata
 
-from products.models import Category, District
-from tests.builders import make_producer, make_product
+from tests.factories import (
+    CategoryFactory,
+    DistrictFactory,
+    ProducerPageFactory,
+    ProductPageFactory,
+    TrademarkFactory,
+)
 
 PRODUCTS = [
     # (producer key, title, category, certifications, extra fields)
@@ -20,34 +25,42 @@ PRODUCTS = [
 
 
 def build():
-    food = Category.objects.create(name="Chế biến nông, lâm, thủy sản", slug="thuc-pham")
-    noodles = Category.objects.create(name="Mỳ, bún, bánh", slug="my-bun", parent=food)
-    crafts = Category.objects.create(name="Thủ công mỹ nghệ", slug="thu-cong")
-    machines = Category.objects.create(name="Máy móc, thiết bị", slug="may-moc")
+    food = CategoryFactory(name="Chế biến nông, lâm, thủy sản", slug="thuc-pham")
+    noodles = CategoryFactory(name="Mỳ, bún, bánh", slug="my-bun", parent=food)
+    crafts = CategoryFactory(name="Thủ công mỹ nghệ", slug="thu-cong")
+    machines = CategoryFactory(name="Máy móc, thiết bị", slug="may-moc")
     categories = {"food": food, "noodles": noodles, "crafts": crafts, "machines": machines}
-    luc_ngan = District.objects.create(name="Lục Ngạn", slug="luc-ngan")
-    tan_yen = District.objects.create(name="Tân Yên", slug="tan-yen")
-    viet_yen = District.objects.create(name="Việt Yên", slug="viet-yen")
+    luc_ngan = DistrictFactory(name="Lục Ngạn", slug="luc-ngan")
+    tan_yen = DistrictFactory(name="Tân Yên", slug="tan-yen")
+    viet_yen = DistrictFactory(name="Việt Yên", slug="viet-yen")
     producers = {
         # An NFD-encoded name, as some spreadsheets and keyboards produce.
-        "vai": make_producer(
-            unicodedata.normalize("NFD", "HTX Nông sản Lục Ngạn"), luc_ngan, "cooperative"
+        "vai": ProducerPageFactory(
+            title=unicodedata.normalize("NFD", "HTX Nông sản Lục Ngạn"),
+            district=luc_ngan,
+            legal_form="cooperative",
         ),
-        "chu": make_producer("Cơ sở Mỳ Chũ Nam Giang", luc_ngan, "household"),
-        "tre": make_producer("Làng nghề mây tre Tăng Tiến", viet_yen, "craft_village"),
-        "may": make_producer("Công ty Cơ khí Tân Yên", tan_yen, "enterprise"),
+        "chu": ProducerPageFactory(
+            title="Cơ sở Mỳ Chũ Nam Giang", district=luc_ngan, legal_form="household"
+        ),
+        "tre": ProducerPageFactory(
+            title="Làng nghề mây tre Tăng Tiến", district=viet_yen, legal_form="craft_village"
+        ),
+        "may": ProducerPageFactory(
+            title="Công ty Cơ khí Tân Yên", district=tan_yen, legal_form="enterprise"
+        ),
     }
-    from products.models import Trademark
-
-    mark = Trademark.objects.create(
-        mark="Mỳ Chũ", kind="collective", registration_number="4-0001-000"
-    )
+    mark = TrademarkFactory(mark="Mỳ Chũ", kind="collective", registration_number="4-0001-000")
     products = {}
     for producer, title, category, certs, extra in PRODUCTS:
         fields = {"intro": f"{title}: đặc sản của tỉnh."}
         if extra.get("trademark"):
             fields["trademark"] = mark
-        products[title] = make_product(
-            producers[producer], title, categories[category], certs, **fields
+        products[title] = ProductPageFactory(
+            producer=producers[producer],
+            title=title,
+            category=categories[category],
+            certifications=certs,
+            **fields,
         )
     return {"producers": producers, "products": products, "categories": categories}

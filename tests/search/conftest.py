@@ -8,7 +8,14 @@ import uuid
 import pytest
 from django.test import override_settings
 
-from products.models import Category, District, ProducerIndexPage, Trademark
+from products.models import (
+    Category,
+    District,
+    ProducerIndexPage,
+    ProductIndexPage,
+    Trademark,
+    TrademarkIndexPage,
+)
 from search import engines, index
 from search.backends.engine import catalog_index
 from search.documents import all_documents
@@ -63,8 +70,11 @@ def rebuild():
 
 
 def clear_catalog():
-    for page in ProducerIndexPage.objects.all():
-        page.delete()
+    """Undo what a module's catalog left in the database outside any test's transaction,
+    the catalogue's sections included (each may exist once under the home page)."""
+    for model in (ProducerIndexPage, ProductIndexPage, TrademarkIndexPage):
+        for page in model.objects.all():
+            page.delete()
     Trademark.objects.all().delete()
     Category.objects.filter(parent__isnull=False).delete()
     Category.objects.all().delete()

@@ -4,8 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from products.models import Category, District
-from tests.builders import make_producer, make_product
+from tests.factories import (
+    CategoryFactory,
+    DistrictFactory,
+    ProducerPageFactory,
+    ProductPageFactory,
+)
 from tests.search.conftest import BackendSettings, clear_catalog, rebuild
 
 pytestmark = pytest.mark.django_db
@@ -14,11 +18,18 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def many_products(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        category = Category.objects.create(name="Mây tre đan", slug="may-tre-dan")
-        district = District.objects.create(name="Việt Yên", slug="viet-yen")
-        producer = make_producer("Làng nghề Tăng Tiến", district, "craft_village")
+        category = CategoryFactory(name="Mây tre đan", slug="may-tre-dan")
+        district = DistrictFactory(name="Việt Yên", slug="viet-yen")
+        producer = ProducerPageFactory(
+            title="Làng nghề Tăng Tiến", district=district, legal_form="craft_village"
+        )
         for n in range(55):
-            make_product(producer, f"Giỏ mây mẫu {n:02d}", category, [("provincial", 2014 + n % 7)])
+            ProductPageFactory(
+                producer=producer,
+                title=f"Giỏ mây mẫu {n:02d}",
+                category=category,
+                certifications=[("provincial", 2014 + n % 7)],
+            )
     yield
     with django_db_blocker.unblock():
         clear_catalog()

@@ -4,10 +4,16 @@ document is made; a picture whose file has gone missing never stops the indexing
 import pytest
 from django.core.cache import cache
 
-from products.models import Category, District, ProductImage
+from products.models import ProductImage
 from search.documents import THUMBNAIL
 from search.models import SearchRecord
-from tests.builders import make_image, make_producer, make_product
+from tests.factories import (
+    CategoryFactory,
+    DistrictFactory,
+    ImageFactory,
+    ProducerPageFactory,
+    ProductPageFactory,
+)
 from tests.search.conftest import BackendSettings, clear_catalog, rebuild
 
 pytestmark = pytest.mark.django_db
@@ -15,12 +21,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pictured():
-    category = Category.objects.create(name="Mây tre đan", slug="may-tre-dan")
-    district = District.objects.create(name="Việt Yên", slug="viet-yen")
-    logo = make_image("Biểu trưng làng nghề Tăng Tiến")
-    producer = make_producer("Làng nghề Tăng Tiến", district, "craft_village", logo=logo)
-    product = make_product(producer, "Giỏ mây xuất khẩu", category)
-    product.images.add(ProductImage(image=make_image("Giỏ mây đan tay, màu nâu")))
+    category = CategoryFactory(name="Mây tre đan", slug="may-tre-dan")
+    district = DistrictFactory(name="Việt Yên", slug="viet-yen")
+    logo = ImageFactory(title="Biểu trưng làng nghề Tăng Tiến")
+    producer = ProducerPageFactory(
+        title="Làng nghề Tăng Tiến", district=district, legal_form="craft_village", logo=logo
+    )
+    product = ProductPageFactory(producer=producer, title="Giỏ mây xuất khẩu", category=category)
+    product.images.add(ProductImage(image=ImageFactory(title="Giỏ mây đan tay, màu nâu")))
     product.save_revision().publish()
     yield product
     clear_catalog()
@@ -60,7 +68,7 @@ def test_a_replaced_picture_file_rewrites_the_thumbnail(
     renditions; the document must end up with a thumbnail of the new file."""
     image = pictured.main_image
     before = thumbnail_of(pictured)["url"]
-    new_file = make_image("new", colour=(200, 30, 30)).file
+    new_file = ImageFactory(title="new", colour=(200, 30, 30)).file
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             f"/admin/images/{image.pk}/",

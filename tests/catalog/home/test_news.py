@@ -19,7 +19,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from catalog.home.models import BulletinIndexPage, BulletinPage, HomePage, NewsIndexPage, NewsPage
 from catalog.home.structure import ensure_sections
-from tests.builders import make_image, publish
+from tests.factories import BulletinPageFactory, ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,34 +34,30 @@ class NewsTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, NewsPage)
 
 
-def news(title, date, tags=(), **fields):
-    page = NewsPage(title=title, date=date, intro=f"Tóm tắt: {title}", **fields)
-    page.tags.add(*tags)
-    return publish(ensure_sections()[NewsIndexPage], page)
-
-
 def bulletin(number, year, quarter, **fields):
     document = get_document_model().objects.create(
         title=f"Bản tin {number}", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="b.pdf")
     )
-    page = BulletinPage(
-        title=f"Bản tin số {number}",
+    return BulletinPageFactory(
         issue_number=number,
         year=year,
         quarter=quarter,
         summary=f"Tóm tắt số {number}",
         document=document,
-        cover_image=make_image(f"Bìa {number}"),
+        cover_image=ImageFactory(title=f"Bìa {number}"),
         **fields,
     )
-    return publish(ensure_sections()[BulletinIndexPage], page)
 
 
 @pytest.fixture
 def items(db):
     ensure_sections()
     return [
-        news(f"Tin số {n}", datetime.date(2025, 1, n), ["hội chợ"] if n % 2 else ["đào tạo"])
+        NewsPageFactory(
+            title=f"Tin số {n}",
+            date=datetime.date(2025, 1, n),
+            tags=["hội chợ"] if n % 2 else ["đào tạo"],
+        )
         for n in range(1, 13)
     ]
 
@@ -89,7 +85,7 @@ def test_news_index_filters_by_tag(client, items):
 
 def test_news_page_renders_body_image_and_tags(client, items):
     page = items[0]
-    page.image = make_image("Ảnh hội chợ")
+    page.image = ImageFactory(title="Ảnh hội chợ")
     page.body = [{"type": "paragraph", "value": "<p>Nội dung <b>chính</b></p>"}]
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
