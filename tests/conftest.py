@@ -1,6 +1,6 @@
 import pytest
 
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 
 
 def _flushes_the_database(item):

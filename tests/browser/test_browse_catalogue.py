@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 
 pytestmark = [
     pytest.mark.browser,

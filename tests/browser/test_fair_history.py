@@ -5,8 +5,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.builders import small_catalog
-from tests.factories import FairPageFactory
+from tests.factories import FairPageFactory, small_catalog
 
 pytestmark = [
     pytest.mark.browser,

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from products.producer_access import invite, setup_roles
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,7 +11,7 @@ from django.core.signals import request_started
 from products.models import Category, District, ProductPage
 from search.benchmark import QUERY_MIX, generate_products, measure
 from search.models import SearchRecord
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 from tests.search.conftest import rebuild
 
 

@@ -18,7 +18,7 @@ from search.backends.engine import catalog_index
 from search.engines import Engine, EngineUnavailable, get_engine, redacted, scrubbed
 from search.models import PendingIndexChange
 from search.query import parse
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 from tests.search.conftest import BackendSettings, engine_url, rebuild
 
 ENGINES = ["opensearch", "elasticsearch"]

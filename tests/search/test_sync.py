@@ -11,7 +11,7 @@ from search import engines, service
 from search.backends.engine import EngineBackend, catalog_index
 from search.models import PendingIndexChange
 from search.query import parse
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 from tests.search.conftest import BackendSettings, rebuild
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.search.backends import get_search_backend
 
 from catalog.settings.base import wagtailsearch_backend
-from tests.builders import small_catalog
+from tests.factories import small_catalog
 from tests.search.conftest import engine_url
 
 pytestmark = pytest.mark.django_db
