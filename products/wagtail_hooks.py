@@ -10,10 +10,11 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView, Inspect
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import producer_access
+from . import admin_scope, producer_access
 from .admin_views import ProducerDashboardPanel, producer_access_view
 from .models import Category, CraftVillage, District, Inquiry, ProducerPage, Trademark
 from .panels import may_manage_registration
@@ -243,9 +244,15 @@ def producers_do_not_copy(request, page):
 
 @hooks.register("construct_page_chooser_queryset")
 def producers_choose_live_or_own_pages(pages, request):
-    """Other producers' drafts stay out of a producer's page chooser."""
+    """Other producers' drafts stay out of a producer's page chooser, and so does browsing
+    into one (its header would show it)."""
     if producer_access.is_producer_account(request.user):
-        pages = pages.filter(producer_access.own_pages_q(request.user) | Q(live=True))
+        choosable = producer_access.own_pages_q(request.user) | Q(live=True)
+        pages = pages.filter(choosable)
+        match = request.resolver_match
+        parent_id = match.kwargs.get("parent_page_id") if match else None
+        if parent_id and not Page.objects.filter(choosable, pk=parent_id).exists():
+            raise Http404
     return pages
 
 
@@ -253,3 +260,18 @@ def producers_choose_live_or_own_pages(pages, request):
 def producer_dashboard(request, panels):
     if producer_access.is_producer_account(request.user):
         panels.append(ProducerDashboardPanel(request.user))
+
+
+# --- images, documents and pages out of the account's reach --------------------------------
+
+
+@hooks.register("construct_admin_api", order=100)
+def scoped_admin_api(router):
+    """After Wagtail's own hooks: the admin API lists only images and documents the account's
+    collection permissions reach (the explorer menu uses its pages endpoint, which Wagtail
+    already limits to explorable pages)."""
+    router.register_endpoint("images", admin_scope.ScopedImagesAPIViewSet)
+    router.register_endpoint("documents", admin_scope.ScopedDocumentsAPIViewSet)
+
+
+hooks.register("before_serve_document", admin_scope.refuse_unpublished_producer_document)

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 from .text import vietnamese_slug
+from .viewer import current_user
 
 
 class BasePage(Page):
@@ -29,6 +30,17 @@ class BasePage(Page):
         if not self.slug and self.title:
             self.slug = vietnamese_slug(self.title, 255)
         super().full_clean(*args, **kwargs)
+
+    def get_admin_display_title(self):
+        """Wagtail shows the draft title all over the admin (explorer, choosers, bulk actions,
+        its API). A draft belongs to those who may edit the page: anyone else (another
+        producer) sees the published title, and no title at all of a page never published."""
+        user = current_user.get()
+        if user is None or self.pk is None or self.permissions_for_user(user).can_edit():
+            return super().get_admin_display_title()
+        if self.live or self.last_published_at:
+            return self.title
+        return str(_("Unpublished page"))
 
 
 def is_site_root(page):
