@@ -1,20 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from ninja import NinjaAPI
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalog.base.api import CatalogAPI, no_such_endpoint
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
 from search.api import router as search_router
 from search.views import search_page
 
-api = NinjaAPI(
+api = CatalogAPI(
     title="Certified rural industrial products catalog",
     version="1",
     description="Read-only access to published products, producers, trademarks and fairs.",
@@ -32,6 +32,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/", no_such_endpoint),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]

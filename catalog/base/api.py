@@ -8,9 +8,9 @@ The error contract, the same on every endpoint:
 - 404 `{"detail": "..."}`: no such item, or a page past the last one.
 """
 
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from ninja import Schema
+from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 
 from .filters import MAX_ID, Unknown
@@ -34,6 +34,26 @@ class ValidationErrors(Schema):
 LIST_ERRORS = {400: Error, 404: Error, 422: ValidationErrors}
 DETAIL_ERRORS = {404: Error}
 TEXT_ERRORS = {422: ValidationErrors}
+
+
+class CatalogAPI(NinjaAPI):
+    """The API, whose schema says what every filter already does: an empty value is the
+    same as leaving the parameter out (`catalog.base.filters.Filter.clean`)."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for parameter in operation.get("parameters", []):
+                    if parameter["in"] == "query":
+                        parameter["allowEmptyValue"] = True
+        return schema
+
+
+def no_such_endpoint(request, rest=""):
+    """Any other path under the API (e.g. /api/v1/products/abc, which no route matches) is a
+    JSON 404 in the contract's shape, not the site's HTML page."""
+    return JsonResponse({"detail": "No such endpoint."}, status=404)
 
 
 def resolved(filterset, params):

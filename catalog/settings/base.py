@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "catalog.base.middleware.CSPMiddleware",
+    "catalog.base.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +69,37 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy (django-csp): the site, the Wagtail admin and the API docs load
+# everything from this origin, with no inline script or style; the browser tests in
+# tests/browser/test_security_headers.py prove each page works under it. Why each directive:
+# README, "Security headers".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# The Wagtail admin (everything under /admin/) cannot run without inline scripts and styles:
+# its choosers, inline panels and date fields render <script> blocks, and Draftail inserts
+# <style> elements; the browser test lists them. Only there are they allowed.
+ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+}
+# Browser features no page of the site uses (catalog.base.middleware).
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 ROOT_URLCONF = "catalog.urls"
 WSGI_APPLICATION = "catalog.wsgi.application"
@@ -167,6 +200,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar in the admin: it would send a hash of every editor's address to a third party
+# (and need that host in the Content-Security-Policy); Wagtail shows its default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for news: upgrades come through uv.lock.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Rate limits of buyer inquiries count in this cache; production may point it at Redis or a
 # database table shared by all workers (a per-process memory cache limits per worker).
