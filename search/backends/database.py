@@ -5,7 +5,7 @@ Everything happens in SQL on indexed tables: words are looked up in SearchWord (
 inverted index), facets are filtered and counted on SearchFacetValue, and only the page's
 documents are read."""
 
-from django.db.models import Case, Count, Value, When
+from django.db.models import Case, Count, Func, IntegerField, Value, When
 from django.db.models.functions import Length
 
 from search.facets import count_groups
@@ -36,6 +36,16 @@ def _with_word(records, term, prefix):
 
 def _last(terms, i):
     return i == len(terms) - 1
+
+
+class _Plus(Func):
+    """The sum of its terms as one flat `(a + b + c)`: `a + b + c` built with Python's `+`
+    nests one expression per term, which overflowed SQLite's parser stack at 20 words and
+    Python's recursion limit at 100."""
+
+    arg_joiner = " + "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
 
 
 class DatabaseBackend:
@@ -98,18 +108,20 @@ class DatabaseBackend:
         """The relevance of a row as an SQL expression: the weight of every field a typed
         word matches, exact spellings against the exact columns."""
         folded, exact = query.folded_terms, query.exact_terms
-        score = Value(0)
+        terms = [Value(0)]
         for i, (f_term, e_term) in enumerate(zip(folded, exact, strict=False)):
             for column, weight in WEIGHTS.items():
                 if column.endswith("exact"):
                     needle = _needle(e_term)
                 else:
                     needle = _needle(f_term, prefix=_last(folded, i))
-                score += Case(
-                    When(**{f"{column}__contains": needle}, then=Value(weight)),
-                    default=Value(0),
+                terms.append(
+                    Case(
+                        When(**{f"{column}__contains": needle}, then=Value(weight)),
+                        default=Value(0),
+                    )
                 )
-        return score
+        return _Plus(*terms)
 
     @classmethod
     def _ordered(cls, records, query):

@@ -189,3 +189,26 @@ def test_empty_state_suggests_what_to_try(client, backend):
     response = client.get("/tim-kiem/", {"q": "khongcogi"})
     assert response.context["result"].count == 0
     assert "vai thieu" in response.content.decode()
+
+
+@pytest.mark.parametrize("words", [20, 50, 100])
+def test_a_long_pasted_sentence_is_searched_on_every_backend(client, backend, words):
+    # A title's words over and over; 100 one-letter words still fit in 200 characters.
+    word = {20: "vai thieu", 50: "vai", 100: "v"}[words]
+    typed = " ".join([word] * (words // len(word.split())))
+    assert len(typed.split()) == words
+    assert len(typed) <= 200
+    body = api(client, q=typed)
+    assert body["backend"] == backend
+    assert body["notice"] == ""
+    found = titles(body)
+    assert ("Vải thiều Lục Ngạn sấy khô" in found) if words < 100 else found == []
+
+
+def test_a_query_of_the_longest_length_is_searched_on_every_backend(client, backend):
+    typed = ("máy tuốt lúa kỹ thuật mới " * 10)[:200]
+    body = api(client, q=typed)
+    assert body["backend"] == backend
+    assert body["notice"] == ""
+    page = client.get("/tim-kiem/", {"q": typed + " thêm"})
+    assert page.status_code == 200
