@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "catalog.base.busy.DatabaseBusyMiddleware",
     "catalog.base.middleware.CSPMiddleware",
     "catalog.base.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -130,13 +131,25 @@ DATABASES = {
         # search fallback scans its table, which reads fastest memory-mapped.
         "CONN_MAX_AGE": 600,
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"init_command": "PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768;"},
     }
 }
 if os.environ.get("DATABASE_URL"):
     import dj_database_url
 
     DATABASES["default"] = dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)
+# SQLite lets one writer in at a time. Concurrent editors, an import and the index queue wait
+# for each other instead of failing with "database is locked": WAL lets readers go on while
+# one writes, every transaction takes the write lock when it begins (a deferred one that reads
+# first and writes later cannot wait: SQLite refuses it at once), and a writer waits up to
+# SQLITE_TIMEOUT seconds for the lock. A write that still cannot be made gets a sentence
+# (catalog.base.busy), not a traceback.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768;",
+        transaction_mode="IMMEDIATE",
+        timeout=float(os.environ.get("SQLITE_TIMEOUT", "20")),
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

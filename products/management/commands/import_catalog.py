@@ -1,9 +1,11 @@
 """manage.py import_catalog FILE: load producers, products, certifications and trademarks."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from catalog.base.busy import is_busy
 from products.importing import ENTITIES, CatalogImporter, ImportFailed
 
 
@@ -36,6 +38,14 @@ class Command(BaseCommand):
                 "%d problem; nothing was imported.", "%d problems; nothing was imported.", count
             )
             raise CommandError(message % count) from None
+        except OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            busy = _(
+                "The catalogue is busy saving other changes; nothing was imported. "
+                "Please run the import again in a minute."
+            )
+            raise CommandError(busy) from None
         summary = _("%(entity)s: %(created)d created, %(updated)d updated, %(unchanged)d unchanged")
         for entity in ENTITIES:
             zero = dict.fromkeys(("created", "updated", "unchanged"), 0)
