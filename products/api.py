@@ -1,6 +1,5 @@
 """Producers, products and trademarks in the read-only JSON API."""
 
-from django.utils.html import strip_tags
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -14,6 +13,7 @@ from catalog.base.api import (
     resolved,
 )
 from catalog.base.filters import MAX_ID
+from catalog.base.text import plain_text
 
 from .filters import PRODUCER_FILTERS, PRODUCT_FILTERS, TRADEMARK_FILTERS
 from .models import ProducerPage, ProductPage, Trademark
@@ -124,7 +124,7 @@ def get_product(request, product_id: int):
     return {
         **product_item(product, request),
         "intro": product.intro,
-        "description": strip_tags(product.description),
+        "description": plain_text(product.description),
         "specifications": {name: getattr(product, name) for name in ProductPage.SPEC_FIELDS},
         "tags": sorted(t.name for t in product.tags.all()),
         "images": [

@@ -6,10 +6,9 @@ document holds, and a result page renders from the stored payload without databa
 
 import logging
 
-from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 
-from catalog.base.text import exact_key, fold
+from catalog.base.text import exact_key, fold, plain_text
 from products.api import product_item
 from products.models import Certification, ProducerPage, ProductPage
 
@@ -62,7 +61,7 @@ def product_document(product):
     text = _join(
         product.title,
         product.intro,
-        strip_tags(product.description),
+        plain_text(product.description),
         category.name,
         category.parent.name if category.parent_id else "",
         producer.title if producer else "",
@@ -85,7 +84,7 @@ def product_document(product):
         "has_trademark": ["yes" if product.trademark_id else "no"],
         "newest_year": max((c.year for c in certifications), default=0),
         "sort_name": fold(product.title),
-        "summary": product.intro or strip_tags(product.description)[:300],
+        "summary": product.intro or plain_text(product.description)[:300],
         "thumbnail": thumbnail(product.main_image),
         "payload": product_item(product, None),
     }

@@ -7,9 +7,13 @@ index, search queries on every backend) goes through these functions so they agr
 """
 
 import functools
+import html
 import re
 import unicodedata
 
+from django.utils.html import strip_tags
+
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|div|blockquote)>", re.IGNORECASE)
 # Marks spelled as VNI digits, so an exact key is one plain alphanumeric token that every
 # engine's standard tokenizer keeps whole: tones (acute, grave, hook, tilde, dot below)...
 _TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
@@ -79,3 +83,12 @@ def vietnamese_slug(text, max_length=80):
 
     spelled = unicodedata.normalize("NFC", text or "").replace("đ", "d").replace("Đ", "D")
     return slugify(spelled)[:max_length].strip("-")
+
+
+def plain_text(rich_text):
+    """Rich text (HTML) as the text a reader sees: a line per paragraph, tags dropped, and
+    entities (&lt; &quot; &amp;) decoded once. strip_tags alone keeps the entities: shown,
+    they are escaped a second time ("&amp;lt;"), and indexed, "quot" becomes a word."""
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", rich_text or "")))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

@@ -10,6 +10,11 @@ from tests.factories import (
     TrademarkFactory,
 )
 
+# Rich text as editors and the importer store it: markup written as text is an entity.
+RICH_TEXT = (
+    "<p>Rượu nếp cái hoa vàng &lt;script&gt;alert(1)&lt;/script&gt; "
+    "ủ men &quot;truyền thống&quot; &amp; hương quế</p>"
+)
 PRODUCTS = [
     # (producer key, title, category, certifications, extra fields)
     ("vai", "Vải thiều Lục Ngạn sấy khô", "food", [("national", 2018), ("regional", 2017)], {}),
@@ -20,7 +25,7 @@ PRODUCTS = [
     ("tre", "Chè xanh Hòa Bình", "food", [("provincial", 2020)], {}),
     ("may", "Máy tuốt lúa kỹ thuật mới", "machines", [("regional", 2014)], {}),
     ("may", "Nước mắm Thuỷ Phương", "food", [("provincial", 2017)], {}),
-    ("vai", "Rượu làng Vân", "food", [("national", 2020)], {}),
+    ("vai", "Rượu làng Vân", "food", [("national", 2020)], {"description": RICH_TEXT}),
 ]
 
 
@@ -54,6 +59,8 @@ def build():
     products = {}
     for producer, title, category, certs, extra in PRODUCTS:
         fields = {"intro": f"{title}: đặc sản của tỉnh."}
+        if extra.get("description"):  # no intro: the summary is made from the description
+            fields = {"intro": "", "description": extra["description"]}
         if extra.get("trademark"):
             fields["trademark"] = mark
         products[title] = ProductPageFactory(

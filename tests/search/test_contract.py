@@ -177,6 +177,28 @@ def test_markup_in_the_query_is_never_echoed(client, backend):
     assert "&lt;b&gt;mỳ&lt;/b&gt;" in html
 
 
+def test_a_summary_from_rich_text_is_escaped_once(client, backend):
+    """The description's markup-as-text ("&lt;script&gt;", "&quot;") is text a reader sees:
+    escaped exactly once on the page and in the highlight, plain in the product's JSON."""
+    once, twice = "&lt;script&gt;alert(1)&lt;/script&gt;", "&amp;lt;"
+    page = client.get("/tim-kiem/", {"q": "ruou lang van"}).content.decode()
+    assert f"{once} ủ men &quot;truyền thống&quot; &amp; hương quế</p>" in page
+    hit = api(client, q="ruou lang van")["results"][0]
+    assert once in hit["highlight"]["summary"]
+    assert twice not in page + hit["highlight"]["summary"]
+    detail = client.get(f"/api/v1/products/{hit['id']}").json()
+    assert (
+        detail["description"]
+        == 'Rượu nếp cái hoa vàng <script>alert(1)</script> ủ men "truyền thống" & hương quế'
+    )
+
+
+@pytest.mark.parametrize("entity", ["quot", "lt", "amp"])
+def test_entity_names_are_not_indexed(client, backend, entity):
+    assert titles(api(client, q=entity)) == []
+    assert titles(api(client, q="truyen thong")) == ["Rượu làng Vân"]
+
+
 @pytest.mark.parametrize(
     "params", [{"page": "-1"}, {"page": "999"}, {"year": "abc"}, {"q": "x" * 10_000}]
 )

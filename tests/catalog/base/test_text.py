@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.base.text import exact_key, fold, vietnamese_slug
+from catalog.base.text import exact_key, fold, plain_text, vietnamese_slug
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -97,3 +97,10 @@ def test_unchanged_by_case(text):
 def test_folded_words_are_ascii_when_the_input_is_vietnamese(text):
     if all(c in VIETNAMESE + VIETNAMESE.upper() + " -,.0123456789" for c in text):
         assert fold(text).isascii()
+
+
+def test_plain_text_is_what_a_reader_sees_of_rich_text():
+    rich = "<p>Rượu &lt;script&gt; &quot;ngon&quot; &amp; <b>thơm</b></p><p>Ủ&nbsp;men</p>"
+    assert plain_text(rich) == 'Rượu <script> "ngon" & thơm\nỦ men'
+    assert plain_text(None) == ""
+    assert "quot" not in fold(plain_text(rich))
