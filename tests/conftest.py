@@ -29,3 +29,20 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture
 def catalog(db):
     return small_catalog()
+
+
+@pytest.fixture(scope="session")
+def sqlite_file(tmp_path_factory, django_db_setup, django_db_blocker):
+    """A SQLite file holding what the migrations create, copied from the suite's migrated
+    test database (which is only read), for subprocesses that need a database of their own
+    (SQLITE_PATH). Copy it before writing to it. Only a session with a `django_db` test has
+    a test database to copy: mark the test that uses it."""
+    import sqlite3
+
+    from django.db import connection
+
+    path = tmp_path_factory.mktemp("sqlite") / "migrated.sqlite3"
+    with django_db_blocker.unblock(), sqlite3.connect(path) as target:
+        connection.ensure_connection()
+        connection.connection.backup(target)
+    return path

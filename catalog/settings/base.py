@@ -211,6 +211,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Memory goes by pixels, not bytes: a 345 KB PNG of 121 megapixels, under Wagtail's default
+# limit (128 million), took a worker to 1 GB to make its thumbnail. 40 million is a 7300x5500
+# photo, more than the centre's cameras make (one that size peaks at about 430 MB); a bigger
+# picture is refused at upload, from its header, before anything decodes it
+# (catalog.base.images).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.base.images.ImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar in the admin: it would send a hash of every editor's address to a third party

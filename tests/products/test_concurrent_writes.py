@@ -44,15 +44,10 @@ def _manage(env, *args):
 
 
 @pytest.fixture(scope="module")
-def migrated(tmp_path_factory, django_db_setup, django_db_blocker):
-    """A SQLite file holding what the migrations create (copied from the suite's own migrated
-    test database, which is only read) and the sample sheet's producers and products."""
-    from django.db import connection
-
-    path = tmp_path_factory.mktemp("sqlite") / "seed.sqlite3"
-    with django_db_blocker.unblock(), sqlite3.connect(path) as target:
-        connection.ensure_connection()
-        connection.connection.backup(target)
+def migrated(sqlite_file, tmp_path_factory):
+    """The migrated file with the sample sheet's producers and products."""
+    path = tmp_path_factory.mktemp("seeded") / "seed.sqlite3"
+    shutil.copy(sqlite_file, path)
     done = _manage(_env(path), "import_catalog", "--create-missing", str(SAMPLE))
     assert done.returncode == 0, done.stderr
     return path
@@ -85,7 +80,7 @@ def _rows(path, sql, *params):
         return [row[0] for row in connection.execute(sql, params)]
 
 
-@pytest.mark.django_db  # so that the suite's test database exists for `migrated` to copy
+@pytest.mark.django_db  # so that the suite's test database exists for `sqlite_file` to copy
 def test_an_import_and_publishes_at_once_lose_nothing(database, tmp_path):
     sheet = tmp_path / "big.csv"
     titles = _big_sheet(sheet, products=20)
