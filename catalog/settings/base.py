@@ -174,26 +174,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The catalog search: an Elasticsearch or OpenSearch URL, or empty for the database backend.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cnnt-")
-# Wagtail's own search (admin, news) uses the same engine when one is configured.
-
-
-def wagtailsearch_backend(url, prefix):
-    """Wagtail's OpenSearch backend, with its query-side analyzer folding diacritics as its
-    index side already does, so that "Làn mây" autocompletes like "lan may"."""
-    folding = {"type": "custom", "tokenizer": "standard", "filter": ["asciifolding", "lowercase"]}
-    return {
-        "BACKEND": os.environ.get("WAGTAILSEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
-        "URLS": [url],
-        "INDEX_PREFIX": prefix,
-        "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"standard": folding}}}},
-    }
-
-
+# Wagtail's own search (the admin's pages, images, documents and snippets) stays on Wagtail's
+# database backend even when SEARCH_URL is set: it reads the site's own database, so editors
+# can search during an engine outage, every save updates it in the same transaction, and there
+# is no second engine index to rebuild or replay. Buyers' search (search/) owns the engine.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = wagtailsearch_backend(
-        SEARCH_URL, f"{SEARCH_INDEX_PREFIX}wagtail-"
-    )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
