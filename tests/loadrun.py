@@ -171,7 +171,7 @@ def main():
     print("statuses", dict(statuses))
     print(f"imports {imports} ({len(import_failures)} failed), publishes {published}")
     print(f"errors {errors}, failed publishes {publish_failures}")
-    for failure in import_failures[:3] + ([publish_errors] if publish_errors else []):
+    for failure in import_failures[:3] + ([publish_errors] if publish_failures else []):
         print("  ", failure)
     return 1 if errors or import_failures or publish_failures else 0
 
