@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "search",
     "catalog.home",
     "catalog.demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -205,6 +207,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for news: upgrades come through uv.lock.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Slow or outside work (e-mail, index writes to an engine, replaying what the engine missed)
+# runs as tasks queued in the database and run by `manage.py db_worker`, so a request never
+# waits on an SMTP server or a search engine (README, "Background tasks").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds an SMTP connection may hang before sending fails (Django's default: forever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Rate limits of buyer inquiries count in this cache; production may point it at Redis or a
 # database table shared by all workers (a per-process memory cache limits per worker).
