@@ -212,6 +212,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # runs as tasks queued in the database and run by `manage.py db_worker`, so a request never
 # waits on an SMTP server or a search engine (README, "Background tasks").
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often the worker replays index changes the engine missed, in seconds.
+SEARCH_REPLAY_INTERVAL = int(os.environ.get("SEARCH_REPLAY_INTERVAL", "60"))
 # Seconds an SMTP connection may hang before sending fails (Django's default: forever).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
