@@ -126,10 +126,19 @@ def deliver(inquiry):
 
 
 def confirm_to_buyer(inquiry):
-    """The buyer's copy."""
+    """The buyer's receipt. The address is unverified, so it holds nothing the sender wrote
+    (name, message): fixed text, the product's or producer's name and the centre's contact,
+    lest the form be used to send any text to anyone from the centre's address."""
+    recipients = getattr(settings, "CATALOG_INQUIRY_RECIPIENTS", [])
+    context = {
+        "subject": (inquiry.product or inquiry.producer).title,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "contact": recipients[0] if recipients else "",
+        "site_url": settings.WAGTAILADMIN_BASE_URL,
+    }
     EmailMessage(
         _("We have received your inquiry"),
-        render_to_string("products/email/inquiry_confirmation.txt", {"inquiry": inquiry}),
+        render_to_string("products/email/inquiry_confirmation.txt", context),
         None,
         [inquiry.email],
     ).send()

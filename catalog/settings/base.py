@@ -217,9 +217,16 @@ SEARCH_REPLAY_INTERVAL = int(os.environ.get("SEARCH_REPLAY_INTERVAL", "60"))
 # Seconds an SMTP connection may hang before sending fails (Django's default: forever).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
-# Rate limits of buyer inquiries count in this cache; production may point it at Redis or a
-# database table shared by all workers (a per-process memory cache limits per worker).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The rate limits of buyer inquiries count in this cache, so it must be one that every worker
+# process shares: a table of the site's database, made by `migrate` (catalog.base.apps). A
+# per-process cache (memory, dummy) would let each worker accept its own allowance; the
+# products.W001 check warns of one outside debug.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "catalog_cache",
+    }
+}
 # Buyer inquiries: the centre's addresses that receive a copy of each, and the limits per IP
 # address and per e-mail address: (inquiries, seconds).
 CATALOG_INQUIRY_RECIPIENTS = env_list("CATALOG_INQUIRY_RECIPIENTS")
