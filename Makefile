@@ -7,7 +7,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-dev lint check pytest search-engine bench clean
+.PHONY: demo test install install-dev lint check pytest search-engine bench load clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,9 @@ demo: install  ## migrate, load the sample data and serve at http://127.0.0.1:$(
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) demo_admin
-	@echo "Serving the sample catalog at http://127.0.0.1:$(PORT)/"
+	@echo "Serving the sample catalog at http://127.0.0.1:$(PORT)/ (task worker beside it)"
+	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
@@ -77,3 +79,8 @@ bench: install-dev
 	  $(MANAGE) search_bench --engine $$SEARCH_TEST_OPENSEARCH_URL --engine $$SEARCH_TEST_ELASTICSEARCH_URL && \
 	  $(MANAGE) search_bench --products 10000 --engine $$SEARCH_TEST_OPENSEARCH_URL --engine $$SEARCH_TEST_ELASTICSEARCH_URL'
 	rm -f $(BENCH_DB)
+
+# Buyers and editors at once: 50 clients for 60 s on two gunicorn workers while an import and
+# publishes write (tests/loadrun.py); prints requests per second, p50/p95/p99 and the errors.
+load: install-dev
+	$(BIN)/python tests/loadrun.py $(LOAD_ARGS)

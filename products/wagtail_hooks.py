@@ -19,13 +19,16 @@ from .admin_views import ProducerDashboardPanel, producer_access_view
 from .models import Category, CraftVillage, District, Inquiry, ProducerPage, Trademark
 from .panels import may_manage_registration
 
+# The snippet listings search every field the model indexes (its own `search_fields`): naming
+# fields here would restrict the search, which Wagtail's SQLite backend cannot do (it answers
+# "no such column", wagtail/wagtail#10217).
+
 
 class TrademarkViewSet(SnippetViewSet):
     model = Trademark
     icon = "pick"
     list_display = ["mark", "kind", "registration_number", "status", "owner"]
     list_filter = ["kind", "status"]
-    search_fields = ["mark", "registration_number"]
 
 
 register_snippet(TrademarkViewSet)
@@ -35,7 +38,6 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
     list_display = ["__str__", "slug", "sort_order"]
-    search_fields = ["name"]
 
 
 class DistrictViewSet(SnippetViewSet):
@@ -43,7 +45,6 @@ class DistrictViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "kind", "is_active", "merged_into"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["name"]
 
 
 class CraftVillageViewSet(SnippetViewSet):
@@ -51,7 +52,6 @@ class CraftVillageViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "commune", "district", "recognition_year", "is_traditional"]
     list_filter = ["district", "is_traditional"]
-    search_fields = ["name", "commune"]
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):

@@ -1,12 +1,13 @@
 """/api/v1/search and /api/v1/suggest: the same contract on every backend."""
 
 from ninja import Query, Router
+from ninja.errors import HttpError
 from pydantic import BaseModel
 
 from catalog.base.api import LIST_ERRORS, TEXT_ERRORS, past_the_end, resolved
 
 from . import service
-from .query import SEARCH_FILTERS, SUGGEST_FILTERS, build
+from .query import RESULT_WINDOW, SEARCH_FILTERS, SUGGEST_FILTERS, build, reachable
 
 router = Router(tags=["search"])
 
@@ -49,6 +50,18 @@ class SuggestResponse(BaseModel):
     suggestions: list[Suggestion]
 
 
+def past_the_window(page, count):
+    """The 404 of a page past the last one, which for a large result is the last page
+    within RESULT_WINDOW."""
+    if count <= RESULT_WINDOW:
+        return past_the_end(page, count)
+    return HttpError(
+        404,
+        f"Page {page} is past the last page search can show: the first {RESULT_WINDOW:,} of "
+        f"{count} results. Narrow the search.",
+    )
+
+
 SearchFilters = SEARCH_FILTERS.schema()
 SuggestFilters = SUGGEST_FILTERS.schema()
 
@@ -61,8 +74,8 @@ SuggestFilters = SUGGEST_FILTERS.schema()
 def search(request, params: Query[SearchFilters]):
     query = build(resolved(SEARCH_FILTERS, params), kinds=("product",))
     result, notice = service.search(query)
-    if query.page > 1 and query.offset >= result.count:
-        raise past_the_end(query.page, result.count)
+    if query.page > 1 and query.offset >= reachable(result.count):
+        raise past_the_window(query.page, result.count)
     return {
         "count": result.count,
         "backend": result.backend,

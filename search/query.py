@@ -19,6 +19,10 @@ from .facets import FACETS
 _PLAIN = re.compile(r"[\w\- .]+")
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
+# How many results a search pages through, on every backend: the engines refuse a page that
+# ends beyond their index.max_result_window (10,000 unless an index sets more), so a page
+# past it is past the end, on the database as well, rather than an engine failure.
+RESULT_WINDOW = 10_000
 SORTS = ("relevance", "newest", "name")
 
 TEXT = TextFilter(
@@ -64,6 +68,17 @@ class SearchQuery:
     @property
     def offset(self):
         return (self.page - 1) * self.page_size
+
+    @property
+    def hit_range(self):
+        """(start, stop) of the page's results that a backend returns: the page, cut at
+        RESULT_WINDOW (so a page beyond it asks for none)."""
+        return min(self.offset, RESULT_WINDOW), min(self.offset + self.page_size, RESULT_WINDOW)
+
+
+def reachable(count):
+    """How many of a search's `count` results can be paged through."""
+    return min(count, RESULT_WINDOW)
 
 
 def _shown(value):

@@ -1,4 +1,7 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import small_catalog
 
@@ -10,20 +13,32 @@ def _flushes_the_database(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that flush the database (transactional and browser tests) run last, after any
-    shuffling: a flush also removes what the migrations created (root page, home page, site,
-    groups), and only tests that restore it themselves may come after one. xdist hands out
-    whole files, so a file that mixes both kinds would run its flush before other files:
-    such a file is refused."""
-    items.sort(key=_flushes_the_database)
-    kinds = {}
+    """A test that flushes the database (transactional and browser tests) also removes what the
+    migrations created: root page, home page, site, groups, content types. Each such test is
+    made a serialized-rollback one, so the migrated state is serialized once and restored
+    around it (see pytest_runtest_teardown), and tests of both kinds may run in any order on
+    any xdist worker."""
     for item in items:
-        kinds.setdefault(item.path, set()).add(_flushes_the_database(item))
-    mixed = sorted(str(path) for path, seen in kinds.items() if len(seen) > 1)
-    if mixed:
-        raise pytest.UsageError(
-            "Keep tests that flush the database in files of their own: " + ", ".join(mixed)
-        )
+        if _flushes_the_database(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Django restores serialized data when a serialized-rollback test starts, and leaves the
+    database empty when it ends; put the migrated state back for whatever runs next."""
+    result = yield
+    if _flushes_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()
+    return result
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "search",
     "catalog.home",
     "catalog.demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -187,26 +189,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The catalog search: an Elasticsearch or OpenSearch URL, or empty for the database backend.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cnnt-")
-# Wagtail's own search (admin, news) uses the same engine when one is configured.
-
-
-def wagtailsearch_backend(url, prefix):
-    """Wagtail's OpenSearch backend, with its query-side analyzer folding diacritics as its
-    index side already does, so that "Làn mây" autocompletes like "lan may"."""
-    folding = {"type": "custom", "tokenizer": "standard", "filter": ["asciifolding", "lowercase"]}
-    return {
-        "BACKEND": os.environ.get("WAGTAILSEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
-        "URLS": [url],
-        "INDEX_PREFIX": prefix,
-        "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"standard": folding}}}},
-    }
-
-
+# Wagtail's own search (the admin's pages, images, documents and snippets) stays on Wagtail's
+# database backend even when SEARCH_URL is set: it reads the site's own database, so editors
+# can search during an engine outage, every save updates it in the same transaction, and there
+# is no second engine index to rebuild or replay. Buyers' search (search/) owns the engine.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if SEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = wagtailsearch_backend(
-        SEARCH_URL, f"{SEARCH_INDEX_PREFIX}wagtail-"
-    )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -226,9 +213,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for news: upgrades come through uv.lock.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Rate limits of buyer inquiries count in this cache; production may point it at Redis or a
-# database table shared by all workers (a per-process memory cache limits per worker).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Slow or outside work (e-mail, index writes to an engine, replaying what the engine missed)
+# runs as tasks queued in the database and run by `manage.py db_worker`, so a request never
+# waits on an SMTP server or a search engine (README, "Background tasks").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often the worker replays index changes the engine missed, in seconds.
+SEARCH_REPLAY_INTERVAL = int(os.environ.get("SEARCH_REPLAY_INTERVAL", "60"))
+# Seconds an SMTP connection may hang before sending fails (Django's default: forever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# The rate limits of buyer inquiries count in this cache, so it must be one that every worker
+# process shares: a table of the site's database, made by `migrate` (catalog.base.apps). A
+# per-process cache (memory, dummy) would let each worker accept its own allowance; the
+# products.W001 check warns of one outside debug.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "catalog_cache",
+    }
+}
 # Buyer inquiries: the centre's addresses that receive a copy of each, and the limits per IP
 # address and per e-mail address: (inquiries, seconds).
 CATALOG_INQUIRY_RECIPIENTS = env_list("CATALOG_INQUIRY_RECIPIENTS")

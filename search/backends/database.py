@@ -54,7 +54,8 @@ class DatabaseBackend:
     def search(self, query):
         matching = self._matching(query)
         hits = self._filtered(matching, query.filters)
-        page = self._ordered(hits, query)[query.offset : query.offset + query.page_size]
+        start, stop = query.hit_range
+        page = self._ordered(hits, query)[start:stop]
         return SearchResult(
             backend=self.name,
             count=hits.count(),

@@ -111,8 +111,8 @@ def build_search(query):
         "newest": [{"newest_year": "desc"}, "sort_name"],
         "name": ["sort_name", "_score"],
     }[query.sort]
-    search = search.sort(*order)
-    return search[query.offset : query.offset + query.page_size].to_dict()
+    start, stop = query.hit_range
+    return search.sort(*order)[start:stop].to_dict()
 
 
 def build_suggest(terms, limit):
