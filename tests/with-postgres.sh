@@ -45,7 +45,7 @@ if ! "${as_owner[@]}" "$bin/pg_ctl" start -D "$data/cluster" -w -t 60 -l "$data/
     tail -n 40 "$data/server.log" >&2
     exit 1
 fi
-"${as_owner[@]}" "$bin/createdb" -h 127.0.0.1 -p "$PORT" -U postgres cnnt
+"${as_owner[@]}" "$bin/createdb" -h 127.0.0.1 -p "$PORT" -U postgres cnnt || exit 1
 echo "with-postgres: PostgreSQL $("$bin/postgres" -V | awk '{print $3}') on $PORT ready after $(( $(date +%s) - started )) s"
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/cnnt"
