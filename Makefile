@@ -45,16 +45,21 @@ check: install-dev
 	$(MANAGE) check --deploy --fail-level WARNING
 	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/django.po
 
-# The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself.
-# Browser tests flush the database after themselves, so they run in a process of their own.
-# Both runs measure coverage of the apps ([tool.coverage.run] source) into one data file, the
-# second appending to the first; the report then fails under COVERAGE_FLOOR per cent of lines
+# The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself,
+# on both databases: SQLite, then PostgreSQL (production's), a throw-away server that
+# tests/with-postgres.sh starts and stops; the engines are shared by both runs.
+# Browser tests flush the database after themselves, so they run in a process of their own,
+# once, on SQLite: they drive pages whose queries the other runs already check on both.
+# All runs measure coverage of the apps ([tool.coverage.run] source) into one data file, each
+# appending to the first; the report then fails under COVERAGE_FLOOR per cent of lines
 # (the whole suite measured 94.99%, so narrowing it with PYTEST_ARGS needs COVERAGE_FLOOR=0).
 COVERAGE_FLOOR ?= 94
+SUITE := $(BIN)/pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report= $(PYTEST_ARGS)
 pytest: install-dev
 	rm -f .coverage .coverage.*
 	search/engine/with-engines.sh sh -c '\
-	  $(BIN)/pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report= $(PYTEST_ARGS) && \
+	  $(SUITE) && \
+	  tests/with-postgres.sh $(SUITE) --cov-append && \
 	  $(BIN)/pytest -m browser --cov --cov-append --cov-report= $(PYTEST_ARGS)'
 	$(BIN)/coverage report --skip-covered --sort=cover --fail-under=$(COVERAGE_FLOOR)
 
