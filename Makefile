@@ -26,7 +26,9 @@ demo: install  ## migrate, load the sample data and serve at http://127.0.0.1:$(
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) demo_admin
-	@echo "Serving the sample catalog at http://127.0.0.1:$(PORT)/"
+	@echo "Serving the sample catalog at http://127.0.0.1:$(PORT)/ (task worker beside it)"
+	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev

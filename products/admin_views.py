@@ -43,7 +43,7 @@ def producer_access_view(request, page_id):
             )
             messages.success(
                 request,
-                _("%(email)s is invited; a link to set a password was e-mailed.")
+                _("%(email)s is invited; a link to set a password is being e-mailed.")
                 % {"email": user.email},
             )
             return redirect("producer_access", page_id=producer.pk)

@@ -7,6 +7,6 @@ class ProductsConfig(AppConfig):
     verbose_name = _("Products")
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 - checks registers itself
 
         signal_handlers.connect()

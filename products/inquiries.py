@@ -1,26 +1,39 @@
 """Buyer inquiries: the form, its abuse limits, and delivery by e-mail.
 
-An inquiry is saved before any e-mail is sent. When sending fails it stays marked "to be
-resent", and `manage.py resend_inquiries` (run from cron) tries again."""
+An inquiry is saved before any e-mail is sent, and the e-mails are sent by the task worker,
+so the buyer never waits on the mail server. When sending fails the inquiry stays marked "to
+be resent" and the task tries again later (MAIL_ATTEMPTS times in all); `manage.py
+resend_inquiries` tries every such inquiry again at once."""
 
 import ipaddress
 import logging
 import smtplib
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import task
+
+from catalog.base.tasks import enqueue_later
 
 from .models import Inquiry
 
 logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
+# Sending an inquiry is tried this many times, the n-th retry n * RETRY_AFTER after a failure.
+MAIL_ATTEMPTS = 5
+RETRY_AFTER = timedelta(minutes=5)
+
+
+class MailNotSent(Exception):
+    """Marks the task failed (logged, kept in the task results) when an e-mail did not go."""
 
 
 class InquiryForm(forms.ModelForm):
@@ -113,18 +126,58 @@ def deliver(inquiry):
 
 
 def confirm_to_buyer(inquiry):
-    """The buyer's copy. Its failure is logged and does not affect the inquiry."""
-    try:
-        EmailMessage(
-            _("We have received your inquiry"),
-            render_to_string("products/email/inquiry_confirmation.txt", {"inquiry": inquiry}),
-            None,
-            [inquiry.email],
-        ).send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Confirmation of inquiry %s not e-mailed: %r", inquiry.pk, error)
-        return False
-    return True
+    """The buyer's receipt. The address is unverified, so it holds nothing the sender wrote
+    (name, message): fixed text, the product's or producer's name and the centre's contact,
+    lest the form be used to send any text to anyone from the centre's address."""
+    recipients = getattr(settings, "CATALOG_INQUIRY_RECIPIENTS", [])
+    context = {
+        "subject": (inquiry.product or inquiry.producer).title,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "contact": recipients[0] if recipients else "",
+        "site_url": settings.WAGTAILADMIN_BASE_URL,
+    }
+    EmailMessage(
+        _("We have received your inquiry"),
+        render_to_string("products/email/inquiry_confirmation.txt", context),
+        None,
+        [inquiry.email],
+    ).send()
+
+
+def _inquiry(inquiry_id):
+    return Inquiry.objects.select_related("producer", "product").filter(pk=inquiry_id).first()
+
+
+@task()
+def send_inquiry(inquiry_id, language=settings.LANGUAGE_CODE):
+    """The worker's side of `deliver`: on failure it is enqueued again for later."""
+    inquiry = _inquiry(inquiry_id)
+    if inquiry is None or inquiry.email_status == Inquiry.EmailStatus.SENT:
+        return
+    with translation.override(language):
+        sent = deliver(inquiry)
+    if not sent:
+        if inquiry.email_attempts < MAIL_ATTEMPTS:
+            delay = RETRY_AFTER * inquiry.email_attempts
+            enqueue_later(send_inquiry, delay, inquiry_id, language)
+        raise MailNotSent(f"Inquiry {inquiry_id}: {inquiry.email_error}")
+
+
+@task()
+def send_receipt(inquiry_id, language=settings.LANGUAGE_CODE):
+    """The buyer's copy, from the worker, in the language the buyer used. A failure is
+    logged and not retried: the inquiry itself has gone to the producer."""
+    inquiry = _inquiry(inquiry_id)
+    if inquiry is not None:
+        with translation.override(language):
+            confirm_to_buyer(inquiry)
+
+
+def send_later(inquiry):
+    """Hand the inquiry's e-mails to the worker."""
+    language = translation.get_language()
+    send_inquiry.enqueue(inquiry.pk, language)
+    send_receipt.enqueue(inquiry.pk, language)
 
 
 def resend_pending():

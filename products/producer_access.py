@@ -23,9 +23,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -171,8 +173,8 @@ def password_link(user):
 
 
 def invite(producer, email, first_name="", last_name=""):
-    """Create or link the account for `email`, put it in the producer's group and e-mail it a
-    link to set its password. Returns (user, created, link)."""
+    """Create or link the account for `email`, put it in the producer's group and have the
+    worker e-mail it a link to set its password. Returns (user, created, link)."""
     User = get_user_model()
     email = User.objects.normalize_email(email).strip()
     with transaction.atomic():
@@ -189,15 +191,24 @@ def invite(producer, email, first_name="", last_name=""):
             user.is_active = True
             user.save(update_fields=["is_active"])
         user.groups.add(team.group)
-    link = password_link(user)
-    context = {"user": user, "producer": producer, "link": link, "created": created}
-    send_mail(
-        _("Your account for %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
-        render_to_string("products/email/producer_invitation.txt", context),
-        None,
-        [user.email],
-    )
-    return user, created, link
+    send_invitation.enqueue(user.pk, producer.pk, translation.get_language())
+    return user, created, password_link(user)
+
+
+@task()
+def send_invitation(user_id, producer_id, language=settings.LANGUAGE_CODE):
+    """The invitation e-mail, sent by the worker so that inviting never waits on SMTP. Its
+    link is made when it is sent; any link made earlier for the account works as well."""
+    user = get_user_model().objects.get(pk=user_id)
+    producer = ProducerPage.objects.get(pk=producer_id)
+    context = {"user": user, "producer": producer, "link": password_link(user)}
+    with translation.override(language):
+        send_mail(
+            _("Your account for %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
+            render_to_string("products/email/producer_invitation.txt", context),
+            None,
+            [user.email],
+        )
 
 
 @transaction.atomic

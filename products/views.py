@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from products.models import ProducerPage
 
-from .inquiries import InquiryForm, client_ip, confirm_to_buyer, deliver, over_limit
+from .inquiries import InquiryForm, client_ip, over_limit, send_later
 from .models import ProductPage
 
 
@@ -49,8 +49,7 @@ def inquiry(request, page_id):
                 inquiry.product = product
                 inquiry.ip_address = ip_address
                 inquiry.save()  # stored first: a mail failure must not lose it
-                deliver(inquiry)
-                confirm_to_buyer(inquiry)
+                send_later(inquiry)
                 return redirect("inquiry_sent", page_id=page.pk)
         else:
             status = 400

@@ -8,6 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Catalog search")
 
     def ready(self):
-        from . import signal_handlers
+        from django.db.models.signals import post_migrate
+
+        from . import index, signal_handlers
 
         signal_handlers.connect()
+        post_migrate.connect(index.schedule_replay_after_migrate, sender=self)

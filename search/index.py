@@ -1,13 +1,20 @@
-"""Writing to the search index: the database records always, the engine when configured.
+"""Writing to the search index: the database records at once, the engine when configured.
 
-When the engine cannot be reached, the change is kept as a PendingIndexChange and replayed
-before the next successful write or by `search_index sync`, so a publish never fails and no
-update is lost."""
+Every change for the engine is queued as a PendingIndexChange in the same transaction as the
+records, and the task worker sends the queue (`send_pending`), so a publish never waits on
+the engine. When the engine cannot be reached the changes stay queued, and a periodic task
+(`replay_periodically`, every SEARCH_REPLAY_INTERVAL seconds) sends them once it is back;
+`search_index sync` does the same at once. No update is lost."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django_tasks import task
+
+from catalog.base.tasks import enqueue_once
 
 from .backends.engine import catalog_index
 from .engines import EngineUnavailable, get_engine
@@ -77,14 +84,11 @@ def save_records(documents):
     _create_rows(pairs)
 
 
-def _queue(upserts, deletes, error):
+def _queue(upserts, deletes):
     for key, action in [(d["id"], "upsert") for d in upserts] + [(k, "delete") for k in deletes]:
         PendingIndexChange.objects.update_or_create(
-            key=key, defaults={"action": action, "error": str(error)[:2000]}
+            key=key, defaults={"action": action, "error": ""}
         )
-    logger.warning(
-        "Search engine unavailable, %d changes queued: %s", len(upserts) + len(deletes), error
-    )
 
 
 def pending_documents():
@@ -99,29 +103,63 @@ def pending_documents():
 
 
 def replay_pending(engine):
-    """Send every queued change; on success forget them. Returns how many were sent."""
+    """Send every queued change; on success forget them, except those queued again while
+    this ran (they are newer than what was sent). Returns how many were sent."""
+    read_at = timezone.now()
     pending, upserts, deletes = pending_documents()
     if not pending:
         return 0
     catalog_index(engine).write(upserts, deletes)
-    PendingIndexChange.objects.filter(pk__in=[p.pk for p in pending]).delete()
+    PendingIndexChange.objects.filter(
+        pk__in=[p.pk for p in pending], recorded_at__lte=read_at
+    ).delete()
     return len(pending)
 
 
 def apply(upserts=(), deletes=()):
-    """Store documents and removals everywhere search reads from. Never raises for the engine."""
+    """Store documents and removals in the database records, and queue them for the engine
+    when one is configured. Never touches the engine itself."""
     upserts, deletes = list(upserts), list(deletes)
     with transaction.atomic():
         save_records(upserts)
         SearchRecord.objects.filter(key__in=deletes).delete()
+        if settings.SEARCH_URL and (upserts or deletes):
+            _queue(upserts, deletes)
+            enqueue_once(send_pending)
+
+
+@task()
+def send_pending():
+    """Send the queued changes to the engine. If it is unreachable they stay queued, with
+    the error, for the periodic replay. Returns how many were sent."""
     try:
         engine = get_engine()
-        if engine is None:
-            return
-        replay_pending(engine)
-        catalog_index(engine).write(upserts, deletes)
+        return replay_pending(engine) if engine is not None else 0
     except EngineUnavailable as error:
-        _queue(upserts, deletes, error)
+        count = PendingIndexChange.objects.update(error=str(error)[:2000])
+        logger.warning("Search engine unavailable, %d changes kept queued: %s", count, error)
+        schedule_replay()
+        return 0
+
+
+@task()
+def replay_periodically():
+    """Replay what the engine missed, then come back after SEARCH_REPLAY_INTERVAL seconds:
+    a recovered engine catches up with no one running a command."""
+    try:
+        return send_pending.call()
+    finally:
+        schedule_replay()
+
+
+def schedule_replay():
+    """Enqueue the periodic replay unless it is already waiting (one is enough)."""
+    enqueue_once(replay_periodically, timedelta(seconds=settings.SEARCH_REPLAY_INTERVAL))
+
+
+def schedule_replay_after_migrate(sender, **kwargs):
+    """Starts the periodic replay on a new database (and after any migration)."""
+    schedule_replay()
 
 
 def rebuild(documents, batch_size=500):

@@ -60,8 +60,9 @@ class SearchFacetValue(models.Model):
 
 
 class PendingIndexChange(models.Model):
-    """An index update the engine did not take (it was unreachable). Replayed, oldest first,
-    by `search_index sync` and before the next successful write, so no change is lost."""
+    """An index update the engine has not taken yet: queued with every change, sent by the
+    task worker, and kept (with the error) while the engine is unreachable, until the
+    periodic replay or `search_index sync` sends it. So no change is lost."""
 
     class Action(models.TextChoices):
         UPSERT = "upsert"

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "search",
     "catalog.home",
     "catalog.demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -195,9 +197,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for news: upgrades come through uv.lock.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Rate limits of buyer inquiries count in this cache; production may point it at Redis or a
-# database table shared by all workers (a per-process memory cache limits per worker).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Slow or outside work (e-mail, index writes to an engine, replaying what the engine missed)
+# runs as tasks queued in the database and run by `manage.py db_worker`, so a request never
+# waits on an SMTP server or a search engine (README, "Background tasks").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often the worker replays index changes the engine missed, in seconds.
+SEARCH_REPLAY_INTERVAL = int(os.environ.get("SEARCH_REPLAY_INTERVAL", "60"))
+# Seconds an SMTP connection may hang before sending fails (Django's default: forever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# The rate limits of buyer inquiries count in this cache, so it must be one that every worker
+# process shares: a table of the site's database, made by `migrate` (catalog.base.apps). A
+# per-process cache (memory, dummy) would let each worker accept its own allowance; the
+# products.W001 check warns of one outside debug.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "catalog_cache",
+    }
+}
 # Buyer inquiries: the centre's addresses that receive a copy of each, and the limits per IP
 # address and per e-mail address: (inquiries, seconds).
 CATALOG_INQUIRY_RECIPIENTS = env_list("CATALOG_INQUIRY_RECIPIENTS")

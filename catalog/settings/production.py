@@ -5,9 +5,12 @@ DJANGO_ALLOWED_HOSTS    required, comma-separated host names
 DATABASE_URL            PostgreSQL URL, e.g. postgres://user:pass@host/db (SQLite if unset)
 DJANGO_CSRF_TRUSTED_ORIGINS  optional, comma-separated origins (https://example.org)
 DJANGO_SECURE_SSL_REDIRECT   optional, "0" when TLS ends at a proxy that already redirects
-DJANGO_TRUSTED_PROXY_COUNT   reverse proxies in front of the site (default 1: the one that ends
-                        TLS); buyers' addresses for the inquiry limits are read behind them
+DJANGO_TRUSTED_PROXY_COUNT   reverse proxies in front of the site that append to X-Forwarded-For
+                        (default 0: none, the connection's address is the buyer's); set it to
+                        1 behind the one that ends TLS. The inquiry limits read buyers'
+                        addresses behind them; a count too high lets a client forge its own
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL  SMTP
+EMAIL_TIMEOUT           seconds before a hanging SMTP connection fails (default 10)
 WAGTAILADMIN_BASE_URL   public base URL used in admin e-mails
 """
 
@@ -25,7 +28,6 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

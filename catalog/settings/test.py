@@ -15,3 +15,6 @@ CATALOG_DEMO_MODE = True
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Static files come from runserver or not at all; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Tasks run at once, in the test's own transaction. Tests of the worker itself (a stalled mail
+# server, an engine outage) switch to the database queue and run the real worker on it.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

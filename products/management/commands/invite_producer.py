@@ -19,4 +19,4 @@ class Command(BaseCommand):
         user, created, link = invite(page, email, first_name, last_name)
         verb = "Created" if created else "Linked"
         self.stdout.write(f"{verb} {user.get_username()} for {page.title}.")
-        self.stdout.write(f"Set-password link (sent by e-mail, works once): {link}")
+        self.stdout.write(f"Set-password link (the task worker e-mails it; works once): {link}")
