@@ -7,7 +7,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-dev lint check pytest search-engine bench load clean
+.PHONY: demo test install install-dev lint check pytest search-engine bench load clean deploy-check
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -69,7 +69,7 @@ search-engine:  ## an OpenSearch node for development: SEARCH_URL=http://127.0.0
 	@echo "Run the site with SEARCH_URL=http://127.0.0.1:9201, then: $(MANAGE) search_index rebuild"
 	@echo "Stop it with: search/engine/engine.sh stop opensearch"
 
-test: lint check pytest  ## the whole suite: ruff, Django checks, migrations, pytest
+test: lint check deploy-check pytest  ## the whole suite: ruff, Django checks, migrations, the deploy recipe, pytest
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .demo-admin-password
@@ -89,3 +89,11 @@ bench: install-dev
 # publishes write (tests/loadrun.py); prints requests per second, p50/p95/p99 and the errors.
 load: install-dev
 	$(BIN)/python tests/loadrun.py $(LOAD_ARGS)
+
+# The production recipe (catalog/deploy/), rendered into a throw-away folder and checked:
+# nginx -t on the site, systemd-analyze verify on the units (README, "Production").
+DEPLOY_CHECK_DIR := $(shell mktemp -u /tmp/cnnt-deploy-check-XXXXXX)
+deploy-check: install
+	DEPLOY_LOG_DIR=$(DEPLOY_CHECK_DIR) DEPLOY_ENV_FILE=$(DEPLOY_CHECK_DIR)/catalog.env \
+	$(MANAGE) render_deploy $(DEPLOY_CHECK_DIR) --check
+	rm -rf $(DEPLOY_CHECK_DIR)
