@@ -7,9 +7,11 @@ import io
 import logging
 import socket
 import threading
+from unittest import mock
 
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
 
 
 def free_port():
@@ -81,14 +83,23 @@ def use_database_queue(settings):
 def run_worker():
     """The real `manage.py db_worker`, in this process and on this test's database, until no
     task is ready to run. Returns its output. The command sets its loggers' levels; they are
-    put back afterwards."""
+    put back afterwards. Between tasks it closes "old" connections, which includes one inside a
+    transaction: on PostgreSQL that would close the test's own (on SQLite's in-memory test
+    database a close does nothing), so it keeps the test's connection, as Django's test client
+    does around requests."""
     loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
     levels = [logger.level for logger in loggers]
     out = io.StringIO()
     try:
-        call_command(
-            "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval=0", stdout=out
-        )
+        with mock.patch(f"{db_worker.__name__}.close_old_connections", return_value=None):
+            call_command(
+                "db_worker",
+                "--batch",
+                "--no-startup-delay",
+                "--no-reload",
+                "--interval=0",
+                stdout=out,
+            )
     finally:
         for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
