@@ -7,6 +7,7 @@ and it loses what Django's serialisers do not know (sequences, the cache and tas
 """
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -58,7 +59,7 @@ def _dump_name():
 def _pg(tool, *args):
     """Run a PostgreSQL client tool on the site's database; the password goes by environment."""
     db = connection.settings_dict
-    env = {"PGPASSWORD": db.get("PASSWORD") or "", "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    env = {**os.environ, "PGPASSWORD": db.get("PASSWORD") or ""}
     if db.get("OPTIONS", {}).get("sslmode"):
         env["PGSSLMODE"] = db["OPTIONS"]["sslmode"]
     command = [tool, "--no-password", f"--dbname={db['NAME']}"]
