@@ -7,7 +7,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test install install-dev lint check pytest search-engine bench load clean
+.PHONY: demo test install install-dev lint check pytest search-engine bench load clean deploy-check
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -45,16 +45,21 @@ check: install-dev
 	$(MANAGE) check --deploy --fail-level WARNING
 	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/django.po
 
-# The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself.
-# Browser tests flush the database after themselves, so they run in a process of their own.
-# Both runs measure coverage of the apps ([tool.coverage.run] source) into one data file, the
-# second appending to the first; the report then fails under COVERAGE_FLOOR per cent of lines
+# The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself,
+# on both databases: SQLite, then PostgreSQL (production's), a throw-away server that
+# tests/with-postgres.sh starts and stops; the engines are shared by both runs.
+# Browser tests flush the database after themselves, so they run in a process of their own,
+# once, on SQLite: they drive pages whose queries the other runs already check on both.
+# All runs measure coverage of the apps ([tool.coverage.run] source) into one data file, each
+# appending to the first; the report then fails under COVERAGE_FLOOR per cent of lines
 # (the whole suite measured 94.99%, so narrowing it with PYTEST_ARGS needs COVERAGE_FLOOR=0).
 COVERAGE_FLOOR ?= 94
+SUITE := $(BIN)/pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report= $(PYTEST_ARGS)
 pytest: install-dev
 	rm -f .coverage .coverage.*
 	search/engine/with-engines.sh sh -c '\
-	  $(BIN)/pytest -n 2 --dist loadfile -m "not browser" --cov --cov-report= $(PYTEST_ARGS) && \
+	  $(SUITE) && \
+	  tests/with-postgres.sh $(SUITE) --cov-append && \
 	  $(BIN)/pytest -m browser --cov --cov-append --cov-report= $(PYTEST_ARGS)'
 	$(BIN)/coverage report --skip-covered --sort=cover --fail-under=$(COVERAGE_FLOOR)
 
@@ -64,7 +69,7 @@ search-engine:  ## an OpenSearch node for development: SEARCH_URL=http://127.0.0
 	@echo "Run the site with SEARCH_URL=http://127.0.0.1:9201, then: $(MANAGE) search_index rebuild"
 	@echo "Stop it with: search/engine/engine.sh stop opensearch"
 
-test: lint check pytest  ## the whole suite: ruff, Django checks, migrations, pytest
+test: lint check deploy-check pytest  ## the whole suite: ruff, Django checks, migrations, the deploy recipe, pytest
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .demo-admin-password
@@ -84,3 +89,11 @@ bench: install-dev
 # publishes write (tests/loadrun.py); prints requests per second, p50/p95/p99 and the errors.
 load: install-dev
 	$(BIN)/python tests/loadrun.py $(LOAD_ARGS)
+
+# The production recipe (catalog/deploy/), rendered into a throw-away folder and checked:
+# nginx -t on the site, systemd-analyze verify on the units (README, "Production").
+DEPLOY_CHECK_DIR := $(shell mktemp -u /tmp/cnnt-deploy-check-XXXXXX)
+deploy-check: install
+	DEPLOY_LOG_DIR=$(DEPLOY_CHECK_DIR) DEPLOY_ENV_FILE=$(DEPLOY_CHECK_DIR)/catalog.env \
+	$(MANAGE) render_deploy $(DEPLOY_CHECK_DIR) --check
+	rm -rf $(DEPLOY_CHECK_DIR)

@@ -11,7 +11,7 @@ from catalog.base.text import fold
 
 from .backends.database import DatabaseBackend
 from .backends.engine import EngineBackend
-from .engines import EngineUnavailable, get_engine
+from .engines import EngineUnavailable, get_engine, index_alias
 from .facets import FACETS
 from .highlight import highlight
 
@@ -40,6 +40,19 @@ def _run(method, *args):
             logger.warning("Search engine failed, answering from the database: %s", error)
             degraded = True
     raise AssertionError("the database backend does not fail over")  # pragma: no cover
+
+
+def status():
+    """Who answers buyers' searches now, for /readyz: the engine when it is configured and its
+    index answers, otherwise the database (the fallback, named when the engine is down)."""
+    try:
+        engine = get_engine()
+        if engine is not None:
+            engine.call("count", index=index_alias())
+    except EngineUnavailable as error:
+        logger.warning("Search engine unreachable: %s", error)
+        return {"backend": "database", "status": "down, serving from the database"}
+    return {"backend": engine.name if engine else "database", "status": "ok"}
 
 
 def search(query):

@@ -56,6 +56,8 @@ def sqlite_file(tmp_path_factory, django_db_setup, django_db_blocker):
 
     from django.db import connection
 
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own file and locking: the suite's run on SQLite covers it")
     path = tmp_path_factory.mktemp("sqlite") / "migrated.sqlite3"
     with django_db_blocker.unblock(), sqlite3.connect(path) as target:
         connection.ensure_connection()

@@ -2,9 +2,9 @@
 
 A throw-away SQLite database gets the sample catalog; gunicorn serves it with two workers;
 CLIENTS threads search `/api/v1/search` and `/tim-kiem/` for SECONDS while one process imports
-the sample spreadsheet again and again and another publishes product pages. It prints
-requests per second, p50/p95/p99 latency, the status codes and the writers' counts, and exits
-non-zero if any request or write failed.
+the sample spreadsheet again and again and another publishes product pages, with the task
+worker running as in production. It prints requests per second, p50/p95/p99 latency, the
+status codes and the writers' counts, and exits non-zero if any request or write failed.
 
     python tests/loadrun.py [--clients 50] [--seconds 60] [--port 8765]
 """
@@ -140,6 +140,12 @@ def main():
         env=env,
         stderr=open(workdir / "gunicorn.log", "w"),  # noqa: SIM115 - open for the server's life
     )
+    worker = subprocess.Popen(
+        [PYTHON, "manage.py", "db_worker", "--no-reload"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_until_up(options.port)
         results, lock = {"latencies": [], "statuses": Counter()}, threading.Lock()
@@ -156,8 +162,9 @@ def main():
         for thread in threads:
             thread.join()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=30)
 
     latencies, statuses = results["latencies"], results["statuses"]
     errors = sum(n for status, n in statuses.items() if status != 200)

@@ -14,6 +14,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
 
 from .filters import MAX_ID, Unknown
+from .models import in_one_order
 
 
 class Error(Schema):
@@ -70,6 +71,7 @@ def past_the_end(page, count):
 
 def paginated(items, params, serialize):
     """{"count", "results"} for one page; a page past the end is a 404 that says so."""
+    items = in_one_order(items)
     count = items.count()
     start = (params.page - 1) * params.page_size
     if params.page > 1 and start >= count:

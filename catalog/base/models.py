@@ -97,7 +97,15 @@ class CaptionedImage(Orderable):
         abstract = True
 
 
+def in_one_order(items):
+    """The items in their order with the id last, so that rows tied on it page the same way
+    every time: PostgreSQL returns ties in any order, and may do so differently for each
+    page's LIMIT and OFFSET, repeating a row on two pages and skipping another (SQLite
+    happens to keep them in insertion order)."""
+    return items.order_by(*(items.query.order_by or items.model._meta.ordering), "pk")
+
+
 def paginate(request, items, per_page):
     """The requested page of items. Django's get_page turns a garbage number into the first
     page and a too-large one into the last, so hand-edited URLs never fail."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    return Paginator(in_one_order(items), per_page).get_page(request.GET.get("page"))

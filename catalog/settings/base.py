@@ -57,6 +57,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id first, so every record below carries it; then the load balancer's probes,
+    # answered before the HTTPS redirect and ALLOWED_HOSTS (catalog/health.py says why).
+    "catalog.base.logs.RequestIdMiddleware",
+    "catalog.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "catalog.base.busy.DatabaseBusyMiddleware",
     "catalog.base.middleware.CSPMiddleware",
@@ -170,7 +174,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -243,10 +247,23 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 # Where the site's own contact details are shown (footer, "sample data" banner).
 CATALOG_DEMO_MODE = os.environ.get("CATALOG_DEMO_MODE", "") == "1"
 
+# Logs go to standard error (the journal under systemd), each record with the request's id;
+# LOG_FORMAT=json writes one JSON object per line for a log collector (catalog/base/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "catalog.base.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "catalog.base.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # The search clients log every request (404s of expected look-ups as warnings); the
     # search layer logs what matters itself.

@@ -67,8 +67,8 @@ class DatabaseBackend:
         records = SearchRecord.objects.all()
         for i, term in enumerate(terms):
             records = records.filter(title_folded__contains=_needle(term, _last(terms, i)))
-        rows = records.order_by("-kind", "sort_name").values_list("document", flat=True)[:limit]
-        return list(rows)
+        rows = records.order_by("-kind", "sort_name", "pk").values_list("document", flat=True)
+        return list(rows[:limit])
 
     @staticmethod
     def _matching(query):
@@ -127,11 +127,13 @@ class DatabaseBackend:
     @classmethod
     def _ordered(cls, records, query):
         """Relevance breaks ties by the shorter title, which matches more closely, as
-        field-length norms make it on the engines; then by name, as everywhere."""
+        field-length norms make it on the engines; then by name, as everywhere. The id comes
+        last so that hits tied on all of these page in one order: PostgreSQL, unlike SQLite,
+        may return ties in a different order for each page's LIMIT and OFFSET."""
         if query.sort == "newest":
-            return records.order_by("-newest_year", "sort_name")
+            return records.order_by("-newest_year", "sort_name", "pk")
         if query.sort == "name" or not query.folded_terms:
-            return records.order_by("sort_name")
+            return records.order_by("sort_name", "pk")
         return records.annotate(
             score=cls._score(query), title_length=Length("title_folded")
-        ).order_by("-score", "title_length", "sort_name")
+        ).order_by("-score", "title_length", "sort_name", "pk")

@@ -6,6 +6,8 @@ same run every time."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
@@ -45,6 +47,19 @@ def only_unknown_references_are_400(ctx, response, case):
         assert name in _reference_filters(), detail
 
 
+@pytest.fixture
+def kept_connection():
+    """The test's transaction kept across the WSGI requests, as Django's test client keeps
+    it: at each request's end the app would close the connection, being inside a transaction.
+    On SQLite's in-memory test database a close does nothing; on PostgreSQL it really closes,
+    and the next request fails."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
@@ -53,7 +68,7 @@ def only_unknown_references_are_400(ctx, response, case):
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_api_conforms_to_its_schema(case, catalog):
+def test_api_conforms_to_its_schema(case, catalog, kept_connection):
     REQUESTS.append(case.operation.label)
     case.call_and_validate()
 

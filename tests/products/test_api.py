@@ -155,3 +155,17 @@ def test_openapi_schema_lists_every_endpoint(client, db):
 def test_api_is_read_only(client, catalog):
     assert client.post("/api/v1/products", {}).status_code == 405
     assert client.delete(f"/api/v1/products/{catalog['products']['ga'].pk}").status_code == 405
+
+
+def test_pages_of_same_named_producers_split_them_without_repeats_or_gaps(client):
+    """Names repeat (many a "Hợp tác xã Mây tre đan"): on PostgreSQL an order by title alone
+    leaves ties in any order, which each page may draw differently."""
+    from tests.factories import ProducerPageFactory
+
+    title = "Hợp tác xã Mây tre đan"
+    made = {ProducerPageFactory(title=title, slug=f"htx-may-tre-{n}").pk for n in range(30)}
+    seen = []
+    for page in range(1, 6):
+        body = get(client, "producers", page=page, page_size=6).json()
+        seen += [r["id"] for r in body["results"]]
+    assert sorted(seen) == sorted(made)

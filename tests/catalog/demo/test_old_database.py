@@ -30,5 +30,7 @@ def test_the_former_catalog_app_marks_an_old_database(tmp_path):
 
 @pytest.mark.django_db
 def test_the_command_leaves_the_current_database_alone(capsys):
+    """On SQLite the test database is checked and kept; on PostgreSQL the command, which
+    is about the demo's SQLite file only, does nothing."""
     call_command("set_aside_old_demo_database")
     assert capsys.readouterr().out == ""
