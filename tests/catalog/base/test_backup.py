@@ -107,9 +107,6 @@ def demo_archive(sqlite_file, tmp_path_factory):
 
 
 @pytest.mark.django_db  # so that the suite's test database exists for `sqlite_file` to copy
-@pytest.mark.skipif(
-    "sqlite3" not in settings.DATABASES["default"]["ENGINE"], reason="copies the SQLite test db"
-)
 def test_a_restore_brings_the_demo_back(demo_archive, tmp_path):
     """Into a file that does not exist yet and an empty media folder; the OpenSearch node of
     the suite, when there is one, gets its index from the restore's rebuild alone."""
@@ -155,8 +152,11 @@ def test_a_restore_on_postgresql_brings_the_demo_back(tmp_path):
     """The same on two databases of the suite's PostgreSQL server, made for the test."""
     db = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": db["PASSWORD"] or ""}
-    server = [f"--host={db['HOST']}", f"--port={db['PORT']}", f"--username={db['USER']}"]
-    login = f"{quote(db['USER'])}:{quote(db['PASSWORD'] or '')}@{db['HOST']}:{db['PORT']}"
+    parts = (("host", "HOST"), ("port", "PORT"), ("username", "USER"))
+    server = [f"--{option}={db[key]}" for option, key in parts if db.get(key)]
+    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    address = f"{db['HOST']}:{db['PORT']}" if db.get("PORT") else db.get("HOST") or ""
+    login = f"{quote(db['USER'] or '')}{password}@{address}"
     names = [f"{db['NAME']}_backup_{uuid.uuid4().hex[:8]}_{end}" for end in "ab"]
     for name in names:
         subprocess.run(["createdb", *server, name], env=env, check=True)  # noqa: S603, S607
