@@ -29,9 +29,11 @@ def pytest_collection_modifyitems(items):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Django restores serialized data when a serialized-rollback test starts, and leaves the
-    database empty when it ends; put the migrated state back for whatever runs next."""
+    database empty when it ends; put the migrated state back for whatever runs next. After a
+    worker's last test the test databases are already gone (and their settings point at the
+    real database again), so nothing is restored then."""
     result = yield
-    if _flushes_the_database(item):
+    if nextitem is not None and _flushes_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all(initialized_only=True):
                 contents = getattr(connection, "_test_serialized_contents", None)
