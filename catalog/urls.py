@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalog.base.api import CatalogAPI, no_such_endpoint
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
+from products.public_files import serve_image_file
 from search.api import router as search_router
 from search.views import search_page
 
@@ -31,16 +32,17 @@ api.add_router("", search_router)
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Images' originals and renditions; documents are served at documents/ above.
+    re_path(
+        rf"^{settings.MEDIA_URL.strip('/')}/(?P<name>(?:original_images|images)/[^/]+)$",
+        serve_image_file,
+        name="image_file",
+    ),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/", no_such_endpoint),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_page, name="search"),

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_scope, producer_access
+from . import admin_scope, producer_access, public_files
 from .admin_views import ProducerDashboardPanel, producer_access_view
 from .models import Category, CraftVillage, District, Inquiry, ProducerPage, Trademark
 from .panels import may_manage_registration
@@ -274,4 +274,4 @@ def scoped_admin_api(router):
     router.register_endpoint("documents", admin_scope.ScopedDocumentsAPIViewSet)
 
 
-hooks.register("before_serve_document", admin_scope.refuse_unpublished_producer_document)
+hooks.register("before_serve_document", public_files.refuse_private_document)

@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -179,6 +180,14 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Uploads are served by the app, which checks who may have each file (products/public_files.py).
+# Behind nginx, MEDIA_ACCEL_REDIRECT_URL names the site's internal location for MEDIA_ROOT (the
+# rendered recipe's is /internal-media/): the app answers with X-Accel-Redirect, nginx sends.
+MEDIA_ACCEL_REDIRECT_URL = os.environ.get("MEDIA_ACCEL_REDIRECT_URL", "")
+if MEDIA_ACCEL_REDIRECT_URL:
+    if not (MEDIA_ACCEL_REDIRECT_URL.startswith("/") and MEDIA_ACCEL_REDIRECT_URL.endswith("/")):
+        raise ImproperlyConfigured("MEDIA_ACCEL_REDIRECT_URL starts and ends with /.")
+    SENDFILE_BACKEND = "catalog.base.accel_redirect"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -136,7 +136,12 @@ def stack(tmp_path_factory, django_db_setup, django_db_blocker):
     try:
         wait_for(f"http://127.0.0.1:{app_port}/healthz", app)
         wait_for(f"http://127.0.0.1:{nginx_port}/healthz", server)
-        yield {"url": f"http://127.0.0.1:{nginx_port}", "tmp": tmp, "database": database}
+        yield {
+            "url": f"http://127.0.0.1:{nginx_port}",
+            "tmp": tmp,
+            "database": database,
+            "env": env,
+        }
     finally:
         for process in (server, app):
             if process.poll() is None:
@@ -190,6 +195,10 @@ def test_an_image_uploaded_through_the_admin_is_served(stack, admin):
     assert served.headers["Content-Type"] == "image/png"
     assert served.headers["Server"].startswith("nginx")
     assert served.content == png()
+    # The app said yes (the centre's image is public) and nginx sent the file from disk.
+    assert "X-Accel-Redirect" not in served.headers
+    assert served.headers["Cache-Control"] == "public, max-age=86400"
+    assert int(served.headers["Content-Length"]) == len(png())
 
     # The admin's listing makes its thumbnails (renditions) in gunicorn; nginx serves them.
     assert admin.request("GET", "/admin/images/").status_code == 200
@@ -219,13 +228,54 @@ def test_static_files_pages_and_probes_answer(stack):
     assert ready.json()["database"] == "ok"
 
 
-def test_documents_are_not_served_from_the_media_folder(stack):
-    """Documents go through Django's view, which checks their collection's privacy."""
-    folder = stack["tmp"] / "media" / "documents"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "private.pdf").write_bytes(b"%PDF-1.4 private")
-    response = requests.get(f"{stack['url']}/media/documents/private.pdf", timeout=10)
+PRODUCER_FILES = """
+import django
+django.setup()
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from products.producer_access import ensure_team
+from tests.factories import ImageFactory, ProducerPageFactory
+team = ensure_team(ProducerPageFactory(title="Mây tre Tăng Tiến", slug="may-tre"))
+image = ImageFactory(title="Ảnh riêng", collection=team.collection)
+document = get_document_model().objects.create(
+    title="Riêng", collection=team.collection, file=ContentFile(b"%PDF-1.4 B", name="b.pdf")
+)
+public = get_document_model().objects.create(
+    title="Quyết định", file=ContentFile(b"%PDF-1.4 centre", name="quyet-dinh.pdf")
+)
+print(image.file.name, image.get_rendition("fill-120x90").file.name, document.url, public.url,
+      document.file.name)
+"""
+
+
+@pytest.fixture(scope="module")
+def producer_files(stack):
+    """A producer's unused image (with a rendition) and document, and a centre document."""
+    made = subprocess.run(
+        [sys.executable, "-c", PRODUCER_FILES], cwd=settings.BASE_DIR, env=stack["env"],
+        check=True, timeout=120, capture_output=True, text=True,
+    )  # fmt: skip
+    return made.stdout.split()
+
+
+def test_a_producers_unused_files_are_not_served(stack, producer_files):
+    url = stack["url"]
+    original, rendition, document, _public, stored = producer_files
+    assert (stack["tmp"] / "media" / original).exists()
+    for path in (f"/media/{original}", f"/media/{rendition}", document, f"/media/{stored}"):
+        response = requests.get(url + path, timeout=10)
+        assert response.status_code == 404, path
+    # The internal location answers only nginx's own redirects.
+    response = requests.get(f"{url}/internal-media/{original}", timeout=10)
     assert response.status_code == 404
+
+
+def test_the_centres_documents_are_sent_by_nginx(stack, producer_files):
+    response = requests.get(stack["url"] + producer_files[3], timeout=10)
+    assert response.status_code == 200
+    assert response.content == b"%PDF-1.4 centre"
+    assert "quyet-dinh.pdf" in response.headers["Content-Disposition"]
+    assert "X-Accel-Redirect" not in response.headers
 
 
 def test_the_request_id_crosses_nginx_into_the_json_logs(stack):

@@ -2,6 +2,7 @@
 exists (also what people changed) alone, and --reset puts the sample content back."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -300,3 +301,18 @@ def test_reset_says_what_it_overwrites_and_restores_the_sample_content(demo):
     output = load()
     assert "Nothing new" in output
     assert snapshot() == after
+
+
+@pytest.mark.django_db
+def test_every_picture_the_demos_pages_show_is_served_to_anyone(demo, client):
+    """Most pictures live in producers' collections, private until a live page uses them:
+    the loader's pages must be known to use them (Wagtail's reference index)."""
+    pages = [Page.objects.get(depth=2), ProductPage.objects.live().first()]
+    pages += [ProducerPage.objects.live().first(), FairPage.objects.live().first()]
+    sources = set()
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        sources |= set(re.findall(r'<img[^>]+src="(/media/[^"]+)"', response.content.decode()))
+    assert len(sources) >= 4
+    assert {src: client.get(src).status_code for src in sources} == dict.fromkeys(sources, 200)

@@ -21,6 +21,8 @@ FILES = ["catalog-web.service", "catalog-worker.service", "catalog.nginx", "cata
 UNITS = [name for name in FILES if name.endswith(".service")]
 MB = 1024 * 1024
 FORM_ROOM_MB = 1  # the multipart form around the largest file: title, tags, CSRF token
+# nginx's internal location for the media folder, named in the site and the environment file.
+ACCEL_URL = "/internal-media/"
 
 
 def upload_limit_mb():
@@ -75,6 +77,7 @@ class Command(BaseCommand):
             "media_root": str(options["media_root"]).rstrip("/"),
             "static_url": settings.STATIC_URL,
             "media_url": settings.MEDIA_URL,
+            "accel_url": ACCEL_URL,
             "upload_limit_mb": upload_limit_mb(),
             "client_max_body_size": f"{upload_limit_mb() + FORM_ROOM_MB}m",
             "secret_key": secret_key(),
