@@ -1,17 +1,44 @@
 """Real local servers for tests that need the outside world: a mail server that accepts
 connections and never answers, and a working one (aiosmtpd), each on a free loopback port;
-and the task worker, run on the test database."""
+the task worker, run on the test database; and Django in a process of its own."""
 
 import contextlib
 import io
 import logging
+import os
 import socket
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from unittest import mock
 
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django_tasks_db.management.commands import db_worker
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def process_env(**env):
+    """The suite's environment without its database and engine, plus `env`: a process of
+    its own names its own database."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SEARCH_URL")}
+    return {**inherited, **env}
+
+
+def django_process(*args, input=None, timeout=120, text=True, **env):
+    """`python args` from the checkout in a process of its own (see process_env)."""
+    return subprocess.run(  # noqa: S603 - the suite's own commands
+        [sys.executable, "-W", "ignore", *args],
+        input=input,
+        cwd=ROOT,
+        env=process_env(**env),
+        capture_output=True,
+        text=text,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def free_port():

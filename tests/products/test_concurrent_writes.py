@@ -7,7 +7,6 @@ database is never written to.
 
 import csv
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -15,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.servers import django_process, process_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests/fixtures/import/catalog_sample.csv"
@@ -26,21 +27,12 @@ TIMEOUT = "90"
 
 
 def _env(path, **extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SEARCH_URL")}
     settings = {"DJANGO_SETTINGS_MODULE": "catalog.settings.test", "SQLITE_TIMEOUT": TIMEOUT}
-    return {**env, **settings, "SQLITE_PATH": str(path), **extra}
+    return {**settings, "SQLITE_PATH": str(path), **extra}
 
 
 def _manage(env, *args):
-    return subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return django_process("manage.py", *args, **env)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +81,7 @@ def test_an_import_and_publishes_at_once_lose_nothing(database, tmp_path):
         subprocess.Popen(  # noqa: S603 - fixed arguments
             [sys.executable, "-m", WRITERS, "publish", f"p{n}", str(PUBLISHES)],
             cwd=ROOT,
-            env=env,
+            env=process_env(**env),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -119,15 +111,8 @@ def test_an_import_and_publishes_at_once_lose_nothing(database, tmp_path):
 @pytest.mark.django_db
 def test_a_write_that_cannot_wait_long_enough_gets_a_sentence(database):
     """Another connection holds the write lock past the (here shortened) busy timeout."""
-    env = _env(database, SQLITE_TIMEOUT="0.5")
-    done = subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "-m", WRITERS, "locked", str(SAMPLE)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    done = django_process(
+        "-m", WRITERS, "locked", str(SAMPLE), **_env(database, SQLITE_TIMEOUT="0.5")
     )
     assert done.returncode == 0, done.stderr
     answers = json.loads(done.stdout)

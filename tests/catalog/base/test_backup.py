@@ -7,7 +7,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
@@ -21,6 +20,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from catalog.base import backup
+from tests.servers import django_process
 
 ROOT = Path(__file__).resolve().parents[3]
 QUERIES = ["mỳ chũ", "gom", "mây tre", "chè", "bánh"]
@@ -62,25 +62,12 @@ print(json.dumps({
 def manage(*args, database, media, search_url="", prefix="cnnt-"):
     """A management command in a process of its own, on its own database (a SQLite file, or
     a PostgreSQL URL) and media folder."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SEARCH_URL")}
-    env.update(
+    where = {"DATABASE_URL" if isinstance(database, str) else "SQLITE_PATH": str(database)}
+    return django_process(
+        "manage.py", *args, timeout=300, **where,
         DJANGO_SETTINGS_MODULE="catalog.settings.dev",  # reads MEDIA_ROOT; test settings don't
-        DJANGO_DEBUG="0",
-        MEDIA_ROOT=str(media),
-        SEARCH_URL=search_url,
-        SEARCH_INDEX_PREFIX=prefix,
-    )
-    env["DATABASE_URL" if isinstance(database, str) else "SQLITE_PATH"] = str(database)
-    done = subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "-W", "ignore", "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    return done
+        DJANGO_DEBUG="0", MEDIA_ROOT=str(media), SEARCH_URL=search_url, SEARCH_INDEX_PREFIX=prefix,
+    )  # fmt: skip
 
 
 def snapshot(**where):
