@@ -24,6 +24,7 @@ demo: export WAGTAILADMIN_BASE_URL := http://127.0.0.1:$(PORT)
 demo: install  ## migrate, load the sample data and serve at http://127.0.0.1:$(PORT)
 	$(MANAGE) set_aside_old_demo_database
 	$(MANAGE) migrate --no-input
+	$(MANAGE) set_site_url $(WAGTAILADMIN_BASE_URL)
 	$(MANAGE) load_demo
 	$(MANAGE) demo_admin
 	@echo "Serving the sample catalog at http://127.0.0.1:$(PORT)/ (task worker beside it)"

@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalog.base import seo
 from catalog.base.api import CatalogAPI, no_such_endpoint
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
@@ -41,7 +41,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/v1/", no_such_endpoint),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": seo.CatalogSitemap}}, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("favicon.ico", seo.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -7,6 +7,6 @@ class ProductsConfig(AppConfig):
     verbose_name = _("Products")
 
     def ready(self):
-        from . import checks, signal_handlers  # noqa: F401 - checks registers itself
+        from . import checks, seo, signal_handlers  # noqa: F401 - checks and seo register themselves
 
         signal_handlers.connect()

@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
     name = "catalog.home"
     label = "home"
     verbose_name = _("Home, news and bulletins")
+
+    def ready(self):
+        from . import seo  # noqa: F401 - registers its page descriptions
