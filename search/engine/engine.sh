@@ -12,8 +12,9 @@
 #   engine.sh status-cluster opensearch [--port 9231]
 #
 # A cluster's nodes listen on loopback at --port, --port+1, ... (HTTP) and --transport-port,
-# +1, ... (transport; default --port + 100), each in its own JVM with its own data dir; each
-# node is also an ordinary node for `stop`/`status --port N`, so one can be stopped alone.
+# +1, ... (transport; default --port + 300, clear of the 9300-9499 that single nodes pick
+# from), each in its own JVM with its own data dir; each node is also an ordinary node for
+# `stop`/`status --port N`, so one can be stopped alone.
 # start-cluster prints the nodes' URLs, comma-separated, once the cluster is green.
 #
 # Vendor download sites are unreachable here, so both engines come from Maven Central:
@@ -485,7 +486,7 @@ cmd_start_cluster() {
     [[ "$engine" == opensearch ]] \
         || die "start-cluster runs OpenSearch (the Elasticsearch test build is single-node only)"
     ((nodes >= 2)) || die "a cluster needs --nodes 2 or more"
-    [[ -n "$tport" ]] || tport=$((port + 100))
+    [[ -n "$tport" ]] || tport=$((port + 300))
     local base i p running=0 pid
     base="$(cluster_base "$engine" "$port")"
     mkdir -p "$STATE_DIR"
