@@ -212,7 +212,8 @@ SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 # database backend even when SEARCH_URL is set: it reads the site's own database, so editors
 # can search during an engine outage, every save updates it in the same transaction, and there
 # is no second engine index to rebuild or replay. Buyers' search (search/) owns the engine.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL it folds diacritics, so "lan may" finds "Làn mây" (catalog.base.search_backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "catalog.base.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
