@@ -146,6 +146,7 @@ class Engine:
         # them, once, on a cluster); a single node is asked once, so that when it is down the
         # database answers at once. Sniffing stays off: the nodes listed are the ones reachable.
         retries = len(hosts) - 1
+        self.cluster = retries > 0
         options = {"max_retries": retries, "retry_on_timeout": retries > 0}
         if retries:
             options["retry_on_status"] = RETRY_ON_STATUS
@@ -199,14 +200,22 @@ class Engine:
         """The whole answer or EngineUnavailable, never part of it. The engine is told to fail
         rather than leave out a shard it cannot reach; an answer that is still incomplete (a
         node lost while it ran) is asked for again, as the cluster routes round the lost
-        node within moments, and then counts as the engine failing, so the caller falls back."""
+        node within moments, and then counts as the engine failing, so the caller falls back.
+        On a cluster, a request every node refused for the moment (a 503 while a new cluster
+        manager is elected) is asked again the same way; a single node is not waited for."""
         for attempt in range(1, SEARCH_ATTEMPTS + 1):
-            response = self.call(
-                "search", index=index, body=body, allow_partial_search_results=False
-            )
-            problem = incomplete(response)
-            if not problem:
-                return response
+            try:
+                response = self.call(
+                    "search", index=index, body=body, allow_partial_search_results=False
+                )
+            except EngineUnavailable as error:
+                if not (self.cluster and _transient(error.__cause__)):
+                    raise
+                problem = str(error)
+            else:
+                problem = incomplete(response)
+                if not problem:
+                    return response
             if attempt < SEARCH_ATTEMPTS:
                 time.sleep(INCOMPLETE_PAUSE * attempt)
         raise EngineUnavailable(f"{self.name} search on {index}: {problem}")
@@ -328,6 +337,12 @@ class AliasedIndex:
 
 def _already_gone(action, result):
     return action == "delete" and result.get("status") == 404
+
+
+def _transient(error):
+    """A failure that may be gone in a moment: no answer at all, or the engine's 429 or 5xx."""
+    status = _status(error)  # opensearch-py says "N/A" when nothing answered
+    return not isinstance(status, int) or status == 429 or status >= 500  # noqa: PLR2004
 
 
 def _status(error):

@@ -247,6 +247,8 @@ def test_searches_survive_the_loss_of_a_node(indexed, db, client, record_propert
         f"{written_at:.1f} s after the loss found at once; green on {NODES - 1} nodes "
         f"{green_at:.1f} s after the loss (replicas remade after a 2 s delay)"
     )
+    if failures:
+        figures += f"; first failure: {failures[0]}"
     print(figures)  # noqa: T201
     record_property("figures", figures)
     assert failures == [], failures
