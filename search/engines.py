@@ -4,24 +4,40 @@ an aliased index is written, rebuilt and read on it.
 Request bodies and the index mapping are built elsewhere with elasticsearch-dsl
 (search/backends/engine.py); this module sends them through the official client of
 whichever engine answers (the Elasticsearch client refuses to talk to OpenSearch), and
-hands back plain response dicts. SEARCH_URL may carry credentials: they go to the client as
-basic auth, and every message this module writes shows the URL through `redacted`."""
+hands back plain response dicts.
+
+SEARCH_URL names one node or several nodes of a cluster, comma-separated: the client gets them
+all, spreads requests over them and retries a failed one on another, so losing a node loses no
+search. Credentials come from the URLs or SEARCH_USERNAME/SEARCH_PASSWORD: they go to the
+client as basic auth, and every message this module writes shows the URLs through `redacted`
+and the engine's words through `Engine.scrub`. Over HTTPS the certificate is checked, against
+SEARCH_CA_CERTS when it is set."""
 
 import contextlib
 import time
+import warnings
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import requests
 from django.conf import settings
+from urllib3.exceptions import InsecureRequestWarning
 
 CONNECT_TIMEOUT = 2
 REQUEST_TIMEOUT = 10
+RETRY_ON_STATUS = (502, 503, 504)  # a node going away, or one that cannot answer for its shards
+SEARCH_ATTEMPTS = 3  # a search that came back incomplete is asked this many times in all
+INCOMPLETE_PAUSE = 0.2  # seconds before asking again, times the attempt
 KEYS_PAGE_SIZE = 5000
 MIN_SCRUBBED = 4  # a shorter password is taken out of messages only beside its user name
 
 
 class EngineUnavailable(Exception):
     """The engine could not be reached or refused the request; callers fall back or queue."""
+
+
+def urls(setting):
+    """The URLs of a SEARCH_URL value: one, or several separated by commas."""
+    return [url.strip() for url in setting.split(",") if url.strip()]
 
 
 def _credentials(url):
@@ -36,20 +52,32 @@ def _credentials(url):
 
 
 def redacted(url):
-    """The URL as it may be printed: user and password become ***, the rest (scheme, host,
-    port, path) stays. `https://user:pass@host:9200` gives `https://***@host:9200`."""
-    bare, auth = _credentials(url)
-    if auth is None:
-        return url
-    parts = urlsplit(bare)
-    return urlunsplit(parts._replace(netloc=f"***@{parts.netloc}"))
+    """The URL (or comma-separated URLs) as it may be printed: user and password become ***,
+    the rest (scheme, host, port, path) stays. `https://user:pass@host:9200` gives
+    `https://***@host:9200`."""
+    shown = []
+    for one in urls(url) or [url]:
+        bare, auth = _credentials(one)
+        if auth is not None:
+            parts = urlsplit(bare)
+            bare = urlunsplit(parts._replace(netloc=f"***@{parts.netloc}"))
+        shown.append(bare)
+    return ",".join(shown)
 
 
 def scrubbed(text, url):
     """A message (a client's error text, say) with the URL's credentials taken out, however
     it spells them: the whole URL, its `user:password@` as written or unquoted, or the
-    password alone (unless it is too short to replace without garbling the message)."""
-    text = str(text).replace(url, redacted(url))
+    password alone (unless it is too short to replace without garbling the message). `url`
+    may name several URLs, comma-separated."""
+    text = str(text)
+    for one in urls(url) or [url]:
+        text = _scrubbed_one(text, one)
+    return text
+
+
+def _scrubbed_one(text, url):
+    text = text.replace(url, redacted(url))
     _bare, auth = _credentials(url)
     if auth is None:
         return text
@@ -63,42 +91,93 @@ def scrubbed(text, url):
     return text
 
 
-def detect(url):
-    """ "opensearch" or "elasticsearch", from what the server says about itself."""
-    bare, auth = _credentials(url)
-    try:
-        info = requests.get(bare, auth=auth, timeout=CONNECT_TIMEOUT).json()
-    except (requests.RequestException, ValueError) as error:
-        raise EngineUnavailable(f"{redacted(url)}: {scrubbed(error, url)}") from error
-    return (
-        "opensearch"
-        if info.get("version", {}).get("distribution") == "opensearch"
-        else "elasticsearch"
-    )
+def detect(hosts, auth=None, verify=True):
+    """ "opensearch" or "elasticsearch", from what the first node that answers says about
+    itself. `hosts` are URLs without credentials; `verify` is requests' (a CA file or a flag)."""
+    errors = []
+    for host in hosts:
+        try:
+            with warnings.catch_warnings():
+                # Unchecked on purpose (SEARCH_VERIFY_CERTS=0): catalog_search.W001 says so once.
+                warnings.simplefilter("ignore", InsecureRequestWarning)
+                info = requests.get(host, auth=auth, timeout=CONNECT_TIMEOUT, verify=verify).json()
+        except (requests.RequestException, ValueError) as error:
+            errors.append(f"{host}: {error}")
+            continue
+        return (
+            "opensearch"
+            if info.get("version", {}).get("distribution") == "opensearch"
+            else "elasticsearch"
+        )
+    raise EngineUnavailable("; ".join(errors))
+
+
+def incomplete(response):
+    """Why a search response is not the whole answer (a shard that failed or was skipped for
+    a lost node, a timeout), or "" when it is. Partial results would show buyers fewer
+    products than there are, with no sign of it."""
+    shards = response.get("_shards", {})
+    if response.get("timed_out"):
+        return "the search timed out"
+    if shards.get("failed"):
+        return f"{shards['failed']} of {shards.get('total')} shards failed"
+    if shards.get("successful", 0) + shards.get("skipped", 0) < shards.get("total", 0):
+        return f"only {shards.get('successful')} of {shards.get('total')} shards answered"
+    return ""
 
 
 class Engine:
     """A connection to one engine: the handful of client calls the search layer needs, and
     `index()`, the aliased indices it reads and writes."""
 
-    def __init__(self, url):
-        self._url = url
+    def __init__(self, url, *, username="", password="", ca_certs="", verify_certs=True):
+        self._url, self._password = url, password
         self.address = redacted(url)  # where it is, safe to print
-        self.name = detect(url)
-        bare, auth = _credentials(url)
+        pairs = [_credentials(one) for one in urls(url)]
+        hosts = [bare for bare, _auth in pairs]
+        in_urls = next((auth for _bare, auth in pairs if auth), None)
+        auth = (username, password) if username else in_urls
+        verify = (ca_certs or True) if verify_certs else False
+        try:
+            self.name = detect(hosts, auth, verify)
+        except EngineUnavailable as error:
+            raise EngineUnavailable(f"{self.address}: {self.scrub(error)}") from error
+        # Spread over every node given, each failed request is tried again on another (all of
+        # them, once, on a cluster); a single node is asked once, so that when it is down the
+        # database answers at once. Sniffing stays off: the nodes listed are the ones reachable.
+        retries = len(hosts) - 1
+        self.cluster = retries > 0
+        options = {"max_retries": retries, "retry_on_timeout": retries > 0}
+        if retries:
+            options["retry_on_status"] = RETRY_ON_STATUS
+        if any(host.startswith("https:") for host in hosts):
+            options["verify_certs"] = verify_certs
+            if ca_certs:
+                options["ca_certs"] = ca_certs
         if self.name == "opensearch":
             from opensearchpy import OpenSearch, OpenSearchException
 
-            self.client = OpenSearch([bare], http_auth=auth, timeout=REQUEST_TIMEOUT, max_retries=0)
+            if not verify_certs:
+                options["ssl_show_warn"] = False  # catalog_search.W001 says it once, at start
+            self.client = OpenSearch(hosts, http_auth=auth, timeout=REQUEST_TIMEOUT, **options)
             self.errors = (OpenSearchException,)
         else:
             from elastic_transport import TransportError
             from elasticsearch import ApiError, Elasticsearch
 
+            if not verify_certs:
+                options["ssl_show_warn"] = False
             self.client = Elasticsearch(
-                bare, basic_auth=auth, request_timeout=REQUEST_TIMEOUT, max_retries=0
+                hosts, basic_auth=auth, request_timeout=REQUEST_TIMEOUT, **options
             )
             self.errors = (ApiError, TransportError)
+
+    def scrub(self, text):
+        """The text without the credentials: those in the URLs and SEARCH_PASSWORD."""
+        text = scrubbed(text, self._url)
+        if len(self._password) >= MIN_SCRUBBED:
+            text = text.replace(self._password, "***")
+        return text
 
     def __repr__(self):
         return f"<Engine {self.name} at {self.address}>"
@@ -114,13 +193,32 @@ class Engine:
         except (*self.errors, OSError) as error:
             if missing_ok and _status(error) == 404:
                 return None
-            raise EngineUnavailable(
-                f"{self.name} {method}: {scrubbed(error, self._url)}"
-            ) from error
+            raise EngineUnavailable(f"{self.name} {method}: {self.scrub(error)}") from error
         return getattr(response, "body", response)
 
     def search(self, index, body):
-        return self.call("search", index=index, body=body)
+        """The whole answer or EngineUnavailable, never part of it. The engine is told to fail
+        rather than leave out a shard it cannot reach; an answer that is still incomplete (a
+        node lost while it ran) is asked for again, as the cluster routes round the lost
+        node within moments, and then counts as the engine failing, so the caller falls back.
+        On a cluster, a request every node refused for the moment (a 503 while a new cluster
+        manager is elected) is asked again the same way; a single node is not waited for."""
+        for attempt in range(1, SEARCH_ATTEMPTS + 1):
+            try:
+                response = self.call(
+                    "search", index=index, body=body, allow_partial_search_results=False
+                )
+            except EngineUnavailable as error:
+                if not (self.cluster and _transient(error.__cause__)):
+                    raise
+                problem = str(error)
+            else:
+                problem = incomplete(response)
+                if not problem:
+                    return response
+            if attempt < SEARCH_ATTEMPTS:
+                time.sleep(INCOMPLETE_PAUSE * attempt)
+        raise EngineUnavailable(f"{self.name} search on {index}: {problem}")
 
     def refresh(self, index):
         return self.call("indices.refresh", index=index)
@@ -241,6 +339,12 @@ def _already_gone(action, result):
     return action == "delete" and result.get("status") == 404
 
 
+def _transient(error):
+    """A failure that may be gone in a moment: no answer at all, or the engine's 429 or 5xx."""
+    status = _status(error)  # opensearch-py says "N/A" when nothing answered
+    return not isinstance(status, int) or status == 429 or status >= 500  # noqa: PLR2004
+
+
 def _status(error):
     """The HTTP status of a client error, whichever client raised it."""
     meta = getattr(error, "meta", None)
@@ -253,12 +357,18 @@ _engines = {}
 def get_engine():
     """The configured engine, or None when SEARCH_URL is empty (the database answers).
     Raises EngineUnavailable when it is configured but cannot be reached."""
-    url = settings.SEARCH_URL
-    if not url:
+    if not settings.SEARCH_URL:
         return None
-    if url not in _engines:
-        _engines[url] = Engine(url)
-    return _engines[url]
+    options = {
+        "username": settings.SEARCH_USERNAME,
+        "password": settings.SEARCH_PASSWORD,
+        "ca_certs": settings.SEARCH_CA_CERTS,
+        "verify_certs": settings.SEARCH_VERIFY_CERTS,
+    }
+    key = (settings.SEARCH_URL, *options.values())
+    if key not in _engines:
+        _engines[key] = Engine(settings.SEARCH_URL, **options)
+    return _engines[key]
 
 
 def index_alias():

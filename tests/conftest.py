@@ -43,6 +43,23 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+FIGURES = []
+
+
+def pytest_runtest_logreport(report):
+    """Tests that measure something say so with record_property("figures", text); the lines
+    travel with the report (from xdist workers too) and close the run's summary."""
+    if report.when == "call":
+        FIGURES.extend(value for name, value in report.user_properties if name == "figures")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture
 def catalog(db):
     return small_catalog()

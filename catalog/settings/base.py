@@ -199,14 +199,30 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAIL_SITE_NAME = "Sản phẩm CNNT tiêu biểu"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# The catalog search: an Elasticsearch or OpenSearch URL, or empty for the database backend.
+# The catalog search: the URL of an Elasticsearch or OpenSearch node, or of several nodes of
+# one cluster, comma-separated (the client spreads requests over them and goes on when one is
+# lost), or empty for the database backend. Credentials: in the URL (https://user:pass@host) or
+# SEARCH_USERNAME and SEARCH_PASSWORD; over HTTPS the certificate is checked against the system's
+# CAs or the PEM file SEARCH_CA_CERTS (README, "Search cluster").
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_USERNAME = os.environ.get("SEARCH_USERNAME", "")
+SEARCH_PASSWORD = os.environ.get("SEARCH_PASSWORD", "")
+SEARCH_CA_CERTS = os.environ.get("SEARCH_CA_CERTS", "")
+# "0" turns the certificate check off: only for a test cluster with a self-signed certificate
+# (catalog_search.W001 warns outside debug).
+SEARCH_VERIFY_CERTS = os.environ.get("SEARCH_VERIFY_CERTS", "1") != "0"
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cnnt-")
+# Shards and replicas of each new catalog index (a rebuild makes one). One shard holds the
+# catalog easily; on a cluster, one replica keeps every document on two nodes, so losing one
+# node loses nothing. The default (1, 0) suits a single node, where a replica stays unassigned.
+SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 # Wagtail's own search (the admin's pages, images, documents and snippets) stays on Wagtail's
 # database backend even when SEARCH_URL is set: it reads the site's own database, so editors
 # can search during an engine outage, every save updates it in the same transaction, and there
 # is no second engine index to rebuild or replay. Buyers' search (search/) owns the engine.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL it folds diacritics, so "lan may" finds "Làn mây" (catalog.base.search_backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "catalog.base.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

