@@ -41,13 +41,21 @@ def record_fields(document):
     }
 
 
+def _values(value):
+    """A facet's values in a document: a list, or one value (the kind)."""
+    return [value] if isinstance(value, str) else (value or [])
+
+
 def search_rows(record_id, document):
-    """The (word rows, facet rows) of a saved record: what the database backend looks up."""
-    words = dict.fromkeys(w[: SearchWord.MAX_LENGTH] for w in document["text_folded"].split())
+    """The (word rows, facet rows) of a saved record: what the database backend looks up.
+    The words are the folded words and the exact keys of words written with diacritics
+    (which always differ from any folded word: they hold the marks' digits)."""
+    text = document["text_folded"].split() + document["text_exact"].split()
+    words = dict.fromkeys(w[: SearchWord.MAX_LENGTH] for w in text)
     facets = [
         (record_id, name, str(value))
         for name in FACET_FIELDS
-        for value in dict.fromkeys(document.get(name, []))
+        for value in dict.fromkeys(_values(document.get(name)))
     ]
     return [(record_id, word) for word in words], facets
 
