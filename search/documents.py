@@ -158,9 +158,7 @@ def searchable_products():
 
 
 def searchable_producers():
-    return (
-        ProducerPage.objects.live().public().select_related("district__merged_into", "logo")
-    )
+    return ProducerPage.objects.live().public().select_related("district__merged_into", "logo")
 
 
 def all_documents():

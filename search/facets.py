@@ -1,6 +1,7 @@
 """The search facets: the kind of result (products or producers), then the product filters
-declared as facets (products.filters.PRODUCT_FACETS), each with its display order. The URL parameter, label, accepted values and the values a buyer
-may choose come from the filter's declaration; filters, counts and links derive from these."""
+declared as facets (products.filters.PRODUCT_FACETS), each with its display order. The URL
+parameter, label, accepted values and the values a buyer may choose come from the filter's
+declaration; filters, counts and links derive from these."""
 
 from dataclasses import dataclass
 

@@ -76,7 +76,7 @@ def _best_window(found):
     best, best_count = None, -1
     for i, (start, _end, _hit) in enumerate(found):
         covered = set()
-        for other_start, other_end, hit in found[i:]:
+        for _other_start, other_end, hit in found[i:]:
             if other_end - start > SNIPPET_LENGTH - SNIPPET_LEAD:
                 break
             covered |= hit

@@ -106,4 +106,3 @@ def measure(queries=QUERIES):
         precise_total += precise
         shown_total += len(result.hits)
     return (precise_total / shown_total if shown_total else 1.0), per_query
-

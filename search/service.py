@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from catalog.base.text import fold
 
+from . import matching
 from .backends.database import DatabaseBackend
 from .backends.engine import EngineBackend
-from . import matching
 from .engines import EngineUnavailable, get_engine, index_alias
 from .facets import FACETS
 from .highlight import highlight, snippet

@@ -16,7 +16,7 @@ class SearchResult:
 
     @property
     def match(self):
-        """"all" when every word typed matched, "any" when only some did."""
+        """ "all" when every word typed matched, "any" when only some did."""
         return matching.match_of(self.stage)
 
 
