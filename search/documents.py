@@ -73,7 +73,9 @@ def _text_fields(title, text):
 
 def product_document(product):
     """The search document of a product: its own words plus its producer's name and
-    district, so that a producer's name or place finds its products."""
+    district, so that a producer's name or place finds its products. Only words a result's
+    card can show (title, producer, district, its own category, the snippet from the body)
+    are matched: a parent category's name ("Thủ công mỹ nghệ") made `mi chu` find pots."""
     producer = product.producer
     category = product.category
     certifications = list(product.certifications.all())
@@ -83,7 +85,6 @@ def product_document(product):
         product.intro,
         plain_text(product.description),
         category.name,
-        category.parent.name if category.parent_id else "",
         producer.title if producer else "",
         producer.district.name if producer else "",
         " ".join(tags),
@@ -105,7 +106,16 @@ def product_document(product):
         "newest_year": max((c.year for c in certifications), default=0),
         "sort_name": fold(product.title),
         "summary": product.intro or plain_text(product.description)[:300],
-        "body": _join(product.intro, plain_text(product.description))[:BODY_LENGTH],
+        "body": " · ".join(
+            p
+            for p in (
+                product.intro,
+                plain_text(product.description),
+                product.ingredients,
+                ", ".join(tags),
+            )
+            if p
+        )[:BODY_LENGTH],
         "thumbnail": thumbnail(product.main_image),
         "payload": product_item(product, None),
     }

@@ -90,7 +90,7 @@ def shows_every_word(terms, words):
 
 
 def measure(queries=QUERIES):
-    """(precision over all first-page results, {query: (precise, shown)})."""
+    """(precision over all first-page results, {query: (precise, shown, match)})."""
     districts = dict(District.objects.values_list("slug", "name"))
     per_query, precise_total, shown_total = {}, 0, 0
     for text in queries:
@@ -102,7 +102,7 @@ def measure(queries=QUERIES):
             summary = service.highlights(hit, query)["summary"]
             if shows_every_word(terms, card_text(hit, summary, districts)):
                 precise += 1
-        per_query[text] = (precise, len(result.hits))
+        per_query[text] = (precise, len(result.hits), result.match)
         precise_total += precise
         shown_total += len(result.hits)
     return (precise_total / shown_total if shown_total else 1.0), per_query

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         precision, per_query = measure()
-        for text, (precise, shown) in per_query.items():
-            self.stdout.write(f"{precise:3d}/{shown:<3d} {text}")
-        total = sum(shown for _precise, shown in per_query.values())
+        for text, (precise, shown, match) in per_query.items():
+            self.stdout.write(f"{precise:3d}/{shown:<3d} {match:<3} {text}")
+        total = sum(shown for _precise, shown, _match in per_query.values())
         self.stdout.write(f"precision {precision:.1%} over {total} results")
+        partial = [text for text, (_p, _s, match) in per_query.items() if match == "any"]
+        self.stdout.write(f"answered with some of the words (said so): {', '.join(partial)}")
