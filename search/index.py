@@ -1,8 +1,8 @@
 """Writing to the search index: the database records at once, the engine when configured.
 
 Every change for the engine is queued as a PendingIndexChange in the same transaction as the
-records, and the task worker sends the queue (`send_pending`), so a publish never waits on
-the engine. When the engine cannot be reached the changes stay queued, and a periodic task
+records, and once that transaction commits the task worker sends the queue (`send_pending`),
+so a publish never waits on the engine and a rolled-back one never reaches it. When the engine cannot be reached the changes stay queued, and a periodic task
 (`replay_periodically`, every SEARCH_REPLAY_INTERVAL seconds) sends them once it is back;
 `search_index sync` does the same at once. No update is lost."""
 
@@ -133,7 +133,13 @@ def apply(upserts=(), deletes=()):
         SearchRecord.objects.filter(key__in=deletes).delete()
         if settings.SEARCH_URL and (upserts or deletes):
             _queue(upserts, deletes)
-            enqueue_once(send_pending)
+            # Only once the change is committed: a rolled-back save (a failed demo load, an
+            # import that stops half-way) must never reach the engine.
+            transaction.on_commit(_send_soon)
+
+
+def _send_soon():
+    enqueue_once(send_pending)
 
 
 @task()
