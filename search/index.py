@@ -2,9 +2,10 @@
 
 Every change for the engine is queued as a PendingIndexChange in the same transaction as the
 records, and once that transaction commits the task worker sends the queue (`send_pending`),
-so a publish never waits on the engine and a rolled-back one never reaches it. When the engine cannot be reached the changes stay queued, and a periodic task
-(`replay_periodically`, every SEARCH_REPLAY_INTERVAL seconds) sends them once it is back;
-`search_index sync` does the same at once. No update is lost."""
+so a publish never waits on the engine and a rolled-back one never reaches it. When the
+engine cannot be reached the changes stay queued, and a periodic task (`replay_periodically`,
+every SEARCH_REPLAY_INTERVAL seconds) sends them once it is back; `search_index sync` does
+the same at once. No update is lost."""
 
 import logging
 from datetime import timedelta

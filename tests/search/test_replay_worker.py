@@ -44,7 +44,8 @@ def test_a_recovered_engine_catches_up_by_itself(engine, settings, committed):
             change = PendingIndexChange.objects.get(key=f"product-{product.pk}")
             assert change.error
         engines._engines.clear()
-        assert "Mỳ gạo đỏ hữu cơ" not in found("gao do huu co")  # the engine is back, still without the edit
+        # The engine is back, still without the edit.
+        assert "Mỳ gạo đỏ hữu cơ" not in found("gao do huu co")
         [replay] = waiting_replays()
         assert replay.run_after > timezone.now()
         replay.run_after = timezone.now()  # SEARCH_REPLAY_INTERVAL has passed
