@@ -32,11 +32,23 @@ class SearchHit(BaseModel):
     highlight: dict
 
 
+class ProducerHit(BaseModel):
+    """A producer among the results (kind=producer)."""
+
+    id: int
+    title: str
+    url: str | None
+    legal_form: str
+    district: dict
+    highlight: dict
+
+
 class SearchResponse(BaseModel):
     count: int
     backend: str
     notice: str
-    results: list[SearchHit]
+    match: str  # "all": every word typed matched; "any": none had them all, these have some
+    results: list[SearchHit | ProducerHit]
     facets: dict[str, list[FacetValue]]
 
 
@@ -72,7 +84,7 @@ SuggestFilters = SUGGEST_FILTERS.schema()
     summary="Search published products",
 )
 def search(request, params: Query[SearchFilters]):
-    query = build(resolved(SEARCH_FILTERS, params), kinds=("product",))
+    query = build(resolved(SEARCH_FILTERS, params), kind="product")
     result, notice = service.search(query)
     if query.page > 1 and query.offset >= reachable(result.count):
         raise past_the_window(query.page, result.count)
@@ -80,8 +92,10 @@ def search(request, params: Query[SearchFilters]):
         "count": result.count,
         "backend": result.backend,
         "notice": notice,
+        "match": result.match,
         "results": [
-            {**doc["payload"], "highlight": service.highlights(doc, query)} for doc in result.hits
+            {**doc["payload"], "highlight": service.highlights(doc, query, result.stage)}
+            for doc in result.hits
         ],
         "facets": {
             facet["field"]: facet["values"] for facet in service.facet_values(result, query)

@@ -16,6 +16,12 @@ logger = logging.getLogger(__name__)
 
 
 THUMBNAIL = "fill-160x120|format-webp"
+# The shape of the documents and of the index rows made from them. Raise it when either
+# changes: `search_index status` then says the index was built by an older version and
+# needs `search_index rebuild`. 2: exact keys in the word index, the kind facet, the body
+# for snippets, the title length, merged districts, no certification facets on producers.
+DOCUMENT_VERSION = 2
+BODY_LENGTH = 5000  # of a description kept for snippets
 
 
 def thumbnail(image):
@@ -41,9 +47,23 @@ def _join(*parts):
     return " ".join(str(p) for p in parts if p)
 
 
+def district_slugs(district):
+    """The district and every unit it was merged into, newest last: a filter by the unit
+    that took over finds the producers still recorded under the old one."""
+    slugs, seen = [], set()
+    while district is not None and district.pk not in seen:
+        seen.add(district.pk)
+        slugs.append(district.slug)
+        district = district.merged_into
+    return slugs
+
+
 def _text_fields(title, text):
-    """The matching forms of a document's text, made by the one normaliser."""
+    """The matching forms of a document's text, made by the one normaliser, and what every
+    document carries for ranking and versioning."""
     return {
+        "version": DOCUMENT_VERSION,
+        "title_length": len(fold(title)),
         "title_folded": fold(title),
         "title_exact": exact_key(title),
         "text_folded": fold(text),
@@ -53,7 +73,9 @@ def _text_fields(title, text):
 
 def product_document(product):
     """The search document of a product: its own words plus its producer's name and
-    district, so that a producer's name or place finds its products."""
+    district, so that a producer's name or place finds its products. Only words a result's
+    card can show (title, producer, district, its own category, the snippet from the body)
+    are matched: a parent category's name ("Thủ công mỹ nghệ") made `mi chu` find pots."""
     producer = product.producer
     category = product.category
     certifications = list(product.certifications.all())
@@ -63,7 +85,6 @@ def product_document(product):
         product.intro,
         plain_text(product.description),
         category.name,
-        category.parent.name if category.parent_id else "",
         producer.title if producer else "",
         producer.district.name if producer else "",
         " ".join(tags),
@@ -79,19 +100,30 @@ def product_document(product):
         "category": [category.slug] + ([category.parent.slug] if category.parent_id else []),
         "level": sorted({c.level for c in certifications}),
         "year": sorted({c.year for c in certifications}),
-        "district": [producer.district.slug] if producer else [],
+        "district": district_slugs(producer.district) if producer else [],
         "producer_type": [producer.legal_form] if producer else [],
         "has_trademark": ["yes" if product.trademark_id else "no"],
         "newest_year": max((c.year for c in certifications), default=0),
         "sort_name": fold(product.title),
         "summary": product.intro or plain_text(product.description)[:300],
+        "body": " · ".join(
+            p
+            for p in (
+                product.intro,
+                plain_text(product.description),
+                product.ingredients,
+                ", ".join(tags),
+            )
+            if p
+        )[:BODY_LENGTH],
         "thumbnail": thumbnail(product.main_image),
         "payload": product_item(product, None),
     }
 
 
 def producer_document(producer):
-    """A producer as its own result, with the facets of the products it makes."""
+    """A producer as its own result, with the facets of the products it makes, except the
+    certification ones: certification facets count products (a producer holds none)."""
     products = producer.product_pages.live().public()
     categories = {
         slug
@@ -99,11 +131,7 @@ def producer_document(producer):
         for slug in pair
         if slug
     }
-    certifications = list(
-        Certification.objects.filter(product__in=products).values_list("level", "year")
-    )
-    levels = {level for level, _year in certifications}
-    years = {year for _level, year in certifications}
+    years = set(Certification.objects.filter(product__in=products).values_list("year", flat=True))
     text = _join(producer.title, producer.intro, producer.address, producer.district.name)
     return {
         "id": f"producer-{producer.pk}",
@@ -112,14 +140,13 @@ def producer_document(producer):
         "title": producer.title,
         **_text_fields(producer.title, text),
         "category": sorted(categories),
-        "level": sorted(levels),
-        "year": sorted(years),
-        "district": [producer.district.slug],
+        "district": district_slugs(producer.district),
         "producer_type": [producer.legal_form],
         "has_trademark": ["yes" if producer.trademarks.exists() else "no"],
         "newest_year": max(years, default=0),
         "sort_name": fold(producer.title),
         "summary": producer.intro or producer.address,
+        "body": _join(producer.intro, producer.address)[:BODY_LENGTH],
         "thumbnail": thumbnail(producer.logo),
         "payload": {
             "id": producer.pk,
@@ -135,13 +162,13 @@ def searchable_products():
     return (
         ProductPage.objects.live()
         .public()
-        .select_related("producer__district", "category__parent", "trademark")
+        .select_related("producer__district__merged_into", "category__parent", "trademark")
         .prefetch_related("certifications", "tagged_items__tag", "images__image")
     )
 
 
 def searchable_producers():
-    return ProducerPage.objects.live().public().select_related("district", "logo")
+    return ProducerPage.objects.live().public().select_related("district__merged_into", "logo")
 
 
 def all_documents():

@@ -1,11 +1,21 @@
-"""The search facets: the product filters declared as facets (products.filters.PRODUCT_FACETS),
-each with its display order. The URL parameter, label, accepted values and the values a buyer
-may choose come from the filter's declaration; filters, counts and links derive from these."""
+"""The search facets: the kind of result (products or producers), then the product filters
+declared as facets (products.filters.PRODUCT_FACETS), each with its display order. The URL
+parameter, label, accepted values and the values a buyer may choose come from the filter's
+declaration; filters, counts and links derive from these."""
 
 from dataclasses import dataclass
 
-from catalog.base.filters import Filter
+from django.utils.translation import gettext_lazy as _
+
+from catalog.base.filters import ChoiceFilter, Filter
 from products.filters import DISTRICT, PRODUCT_FACETS
+
+KIND = ChoiceFilter(
+    name="kind",
+    label=_("Show"),
+    description="product: products only; producer: producers only.",
+    options=(("product", _("Products")), ("producer", _("Producers"))),
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class Facet:
 
 
 ORDERS = {DISTRICT.name: "count"}
-FACETS = tuple(Facet(f, order=ORDERS.get(f.name, "declared")) for f in PRODUCT_FACETS)
+FACETS = tuple(Facet(f, order=ORDERS.get(f.name, "declared")) for f in (KIND, *PRODUCT_FACETS))
 FACET_FIELDS = tuple(f.field for f in FACETS)
 
 

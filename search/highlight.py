@@ -1,5 +1,6 @@
-"""Highlighting in Python, from the original text and the normalised query terms, so it looks
-the same on every backend and keeps the diacritics the buyer sees."""
+"""Highlighting and snippets in Python, from the original text and the query's words, so they
+look the same on every backend and keep the diacritics the buyer sees. A word is marked when
+it matches a query word as search.matching matched it at the answering stage."""
 
 import functools
 import html
@@ -9,52 +10,106 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from catalog.base.text import fold
+from catalog.base.text import exact_key, fold
+
+from . import matching
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-def _one_edit_apart(a, b):
-    """Levenshtein distance of at most one (with a transposition counting as one), mirroring
-    the engines' fuzziness for words of five letters or more."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-            i, j = diffs
-            return a[i] == b[j] and a[j] == b[i]
-        return len(diffs) <= 1
-    shorter, longer = sorted((a, b), key=len)
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
-
+SNIPPET_LENGTH = 220  # characters of a description shown under a result
+SNIPPET_LEAD = 40  # of them before the first word found, for context
 
 # Result pages fold the same few thousand words again and again.
 _fold_word = functools.lru_cache(maxsize=50_000)(fold)
+_exact_word = functools.lru_cache(maxsize=50_000)(exact_key)
 
 
-def matches(word, terms, last_is_prefix=True):
-    folded = _fold_word(word)
-    for i, term in enumerate(terms):
-        if folded == term:
-            return True
-        if last_is_prefix and i == len(terms) - 1 and folded.startswith(term):
-            return True
-        if len(term) >= 5 and _one_edit_apart(folded, term):
-            return True
-    return False
+def _matches(text_word, word, stage):
+    """The text's word matches the query's word at this stage."""
+    if word.marked:
+        found = _exact_word(text_word)
+        return found == word.exact or (word.last and found.startswith(word.exact))
+    found = _fold_word(text_word)
+    if found == word.folded or (word.last and found.startswith(word.folded)):
+        return True
+    return stage in ("fuzzy", "any") and word.forgivable and matching.forgiven(word, found)
 
 
-def highlight(text, terms):
-    """The text, escaped, with every word matching a query term wrapped in <mark>."""
-    if not text or not terms:
-        return escape(text or "")
-    text = unicodedata.normalize("NFC", text)
+def _matched(text_word, words, stage):
+    """Indexes of the query's words this word of the text matches."""
+    return {i for i, word in enumerate(words) if _matches(text_word, word, stage)}
+
+
+def _marked(text, words, stage):
+    """The text, escaped, with every word matching a query word wrapped in <mark>."""
     out, position = [], 0
     for match in _WORD.finditer(text):
-        if matches(match.group(), terms):
+        if _matched(match.group(), words, stage):
             out += [html.escape(text[position : match.start()]), "<mark>"]
             out += [html.escape(match.group()), "</mark>"]
             position = match.end()
     out.append(html.escape(text[position:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece of the text above is escaped
+    return "".join(out)
+
+
+def highlight(text, words, stage="typed"):
+    """The text, escaped, with the words matching the query's (search.matching.words)
+    marked."""
+    if not text or not words:
+        return escape(text or "")
+    text = unicodedata.normalize("NFC", text)
+    return mark_safe(_marked(text, words, stage))  # noqa: S308 - every piece is escaped
+
+
+def _found(text, words, stage):
+    """[(start, end, query word indexes)] of the text's matching words."""
+    found = []
+    for match in _WORD.finditer(text):
+        hit = _matched(match.group(), words, stage)
+        if hit:
+            found.append((match.start(), match.end(), hit))
+    return found
+
+
+def _best_window(found):
+    """(start, end) of the SNIPPET_LENGTH characters around the most different query words,
+    the earliest such window on a tie."""
+    best, best_count = None, -1
+    for i, (start, _end, _hit) in enumerate(found):
+        covered = set()
+        for _other_start, other_end, hit in found[i:]:
+            if other_end - start > SNIPPET_LENGTH - SNIPPET_LEAD:
+                break
+            covered |= hit
+        if len(covered) > best_count:
+            best, best_count = start, len(covered)
+    start = max(0, best - SNIPPET_LEAD)
+    return start, start + SNIPPET_LENGTH
+
+
+def _cut(text, start, end):
+    """The text between start and end, widened or narrowed to whole words, with an ellipsis
+    where it was cut."""
+    if start > 0:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 else 0
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    piece = text[start:end].strip()
+    return ("… " if start > 0 else "") + piece + (" …" if end < len(text) else "")
+
+
+def snippet(summary, body, words, stage="typed"):
+    """What a result shows under its title: the summary when it holds every query word the
+    description holds, otherwise the part of the description around the most of them; the
+    words marked, everything escaped."""
+    if not words or not body:
+        return highlight(summary, words, stage)
+    body = unicodedata.normalize("NFC", " ".join(body.split()))
+    in_body = _found(body, words, stage)
+    in_body_words = set().union(*(hit for _s, _e, hit in in_body)) if in_body else set()
+    summary_words = set().union(*(hit for _s, _e, hit in _found(summary or "", words, stage)))
+    if in_body_words <= summary_words:
+        return highlight(summary, words, stage)
+    start, end = _best_window(in_body)
+    return mark_safe(_marked(_cut(body, start, end), words, stage))  # noqa: S308 - escaped

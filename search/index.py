@@ -1,10 +1,11 @@
 """Writing to the search index: the database records at once, the engine when configured.
 
 Every change for the engine is queued as a PendingIndexChange in the same transaction as the
-records, and the task worker sends the queue (`send_pending`), so a publish never waits on
-the engine. When the engine cannot be reached the changes stay queued, and a periodic task
-(`replay_periodically`, every SEARCH_REPLAY_INTERVAL seconds) sends them once it is back;
-`search_index sync` does the same at once. No update is lost."""
+records, and once that transaction commits the task worker sends the queue (`send_pending`),
+so a publish never waits on the engine and a rolled-back one never reaches it. When the
+engine cannot be reached the changes stay queued, and a periodic task (`replay_periodically`,
+every SEARCH_REPLAY_INTERVAL seconds) sends them once it is back; `search_index sync` does
+the same at once. No update is lost."""
 
 import logging
 from datetime import timedelta
@@ -41,13 +42,21 @@ def record_fields(document):
     }
 
 
+def _values(value):
+    """A facet's values in a document: a list, or one value (the kind)."""
+    return [value] if isinstance(value, str) else (value or [])
+
+
 def search_rows(record_id, document):
-    """The (word rows, facet rows) of a saved record: what the database backend looks up."""
-    words = dict.fromkeys(w[: SearchWord.MAX_LENGTH] for w in document["text_folded"].split())
+    """The (word rows, facet rows) of a saved record: what the database backend looks up.
+    The words are the folded words and the exact keys of words written with diacritics
+    (which always differ from any folded word: they hold the marks' digits)."""
+    text = document["text_folded"].split() + document["text_exact"].split()
+    words = dict.fromkeys(w[: SearchWord.MAX_LENGTH] for w in text)
     facets = [
         (record_id, name, str(value))
         for name in FACET_FIELDS
-        for value in dict.fromkeys(document.get(name, []))
+        for value in dict.fromkeys(_values(document.get(name)))
     ]
     return [(record_id, word) for word in words], facets
 
@@ -125,7 +134,13 @@ def apply(upserts=(), deletes=()):
         SearchRecord.objects.filter(key__in=deletes).delete()
         if settings.SEARCH_URL and (upserts or deletes):
             _queue(upserts, deletes)
-            enqueue_once(send_pending)
+            # Only once the change is committed: a rolled-back save (a failed demo load, an
+            # import that stops half-way) must never reach the engine.
+            transaction.on_commit(_send_soon)
+
+
+def _send_soon():
+    enqueue_once(send_pending)
 
 
 @task()

@@ -53,7 +53,6 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 12
-    kinds: tuple = ("product", "producer")
     problems: list = field(default_factory=list)
     options: dict = field(default_factory=dict)  # facet field -> {value: label}, read once
 
@@ -87,14 +86,17 @@ def _shown(value):
     return value if _PLAIN.fullmatch(value) else _("(an invalid value)")
 
 
-def build(values, *, kinds=("product", "producer")):
-    """A SearchQuery from SEARCH_FILTERS' resolved values."""
+def build(values, *, kind=None):
+    """A SearchQuery from SEARCH_FILTERS' resolved values; `kind` is the kind facet's value
+    when the request chose none (the API's default: products)."""
     query = SearchQuery(
-        text=values.q, sort=values.sort, page=values.page, page_size=values.page_size, kinds=kinds
+        text=values.q, sort=values.sort, page=values.page, page_size=values.page_size
     )
     for facet in FACETS:
         query.options[facet.field] = facet.options()
         value = getattr(values, facet.field)
+        if value is None and facet.field == "kind":
+            value = kind
         if value is not None:
             query.filters[facet.field] = facet.filter.key(value)
     return query
@@ -112,13 +114,13 @@ def _problem(declared, raw):
     return _("Unknown %(facet)s: %(value)s.") % {"facet": declared.label, "value": _shown(raw)}
 
 
-def parse(params, *, page_size=12, kinds=("product", "producer")):
+def parse(params, *, page_size=12):
     """A SearchQuery for the search page, which never fails: every unusable value is dropped
     and named in problems; text that is too long is cut rather than dropped."""
     values, problems = SEARCH_FILTERS.read(params, defaults={"page_size": page_size})
     for declared, raw, _error in problems:
         if declared is TEXT:
             values.q = " ".join(str(raw).split())[:MAX_QUERY_LENGTH]
-    query = build(values, kinds=kinds)
+    query = build(values)
     query.problems = [_problem(declared, raw) for declared, raw, _error in problems]
     return query

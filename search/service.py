@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 
 from catalog.base.text import fold
 
+from . import matching
 from .backends.database import DatabaseBackend
 from .backends.engine import EngineBackend
 from .engines import EngineUnavailable, get_engine, index_alias
 from .facets import FACETS
-from .highlight import highlight
+from .highlight import highlight, snippet
 
 logger = logging.getLogger(__name__)
 SUGGEST_MIN_CHARS = 2
@@ -55,6 +56,13 @@ def status():
     return {"backend": engine.name if engine else "database", "status": "ok"}
 
 
+def partial_notice(result):
+    """The sentence above results that hold only some of the words typed, or ""."""
+    if result.match != matching.ANY:
+        return ""
+    return _("No results contain all the words; these results contain some of them.")
+
+
 def search(query):
     """(SearchResult, notice): notice is a sentence for buyers when the engine was down."""
     result, degraded = _run("search", query)
@@ -74,12 +82,14 @@ def suggest(text):
     return documents
 
 
-def highlights(document, query):
-    """Title and summary with the buyer's words marked."""
-    terms = query.folded_terms
+def highlights(document, query, stage="typed"):
+    """Title and summary with the buyer's words marked, as they matched at the stage that
+    answered; the summary is the part of the description where they occur."""
+    words = matching.words(query)
+    summary, body = document.get("summary", ""), document.get("body", "")
     return {
-        "title": highlight(document["title"], terms),
-        "summary": highlight(document.get("summary", ""), terms),
+        "title": highlight(document["title"], words, stage),
+        "summary": snippet(summary, body, words, stage),
     }
 
 

@@ -1,18 +1,21 @@
 """Keeps the index in step with the page tree: publish and move write documents, unpublish
 and delete remove them; a producer's change rewrites its products (they carry its name and
 district). Page types other than products and producers are ignored. A picture that
-changes or goes rewrites the documents that show its thumbnail."""
+changes or goes rewrites the documents that show its thumbnail. A view restriction added or
+removed (a page made private or public again) rewrites or removes the pages under it, and a
+district merged into another rewrites the documents of the producers recorded under it."""
 
 import contextlib
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index as wagtail_index
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from products.models import ProducerPage, ProductImage, ProductPage
+from products.models import District, ProducerPage, ProductImage, ProductPage
 
 from . import index
 from .documents import (
@@ -53,6 +56,24 @@ def page_changed(sender, instance, **kwargs):
 def page_moved(sender, instance, **kwargs):
     for page in [instance, *instance.get_descendants()]:
         page_changed(sender, page)
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A private page leaves the results at once (searchable pages are public ones), and
+    comes back when its restriction goes; a restriction covers the page's subtree."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        page_moved(sender, page)
+
+
+def district_saved(sender, instance, **kwargs):
+    """Documents list a producer's district and every unit it was merged into, so merging
+    (or unmerging) one rewrites the documents of the producers recorded under it."""
+    districts = instance.with_merged_ids()
+    _rewrite(
+        searchable_products().filter(producer__district_id__in=districts).values("pk"),
+        searchable_producers().filter(district_id__in=districts).values("pk"),
+    )
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -99,6 +120,13 @@ def connect():
     page_published.connect(page_changed, dispatch_uid="search.page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search.page_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search.page_moved")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search.restriction_{name}",
+        )
+    post_save.connect(district_saved, sender=District, dispatch_uid="search.district_saved")
     image_model = get_image_model()
     post_save.connect(image_saved, sender=image_model, dispatch_uid="search.image_saved")
     pre_delete.connect(image_deleting, sender=image_model, dispatch_uid="search.image_deleting")

@@ -39,13 +39,16 @@ def search_page(request):
         if result.count > RESULT_WINDOW:
             query.problems.append(_window_problem())
         result, notice = service.search(query)
-    hits = [{**doc, "highlight": service.highlights(doc, query)} for doc in result.hits]
+    hits = [
+        {**doc, "highlight": service.highlights(doc, query, result.stage)} for doc in result.hits
+    ]
     facets = service.facet_values(result, query, request.GET)
     context = {
         "query": query,
         "result": result,
         "hits": hits,
         "notice": notice,
+        "partial_notice": service.partial_notice(result),
         "facets": facets,
         "page_obj": Page(range(paginator.count), query.page, paginator),
         "active_filters": [

@@ -2,19 +2,18 @@
 engine configured (or with its engine down) still searches Vietnamese the same way.
 
 Everything happens in SQL on indexed tables: words are looked up in SearchWord (a small
-inverted index), facets are filtered and counted on SearchFacetValue, and only the page's
-documents are read."""
+inverted index of folded words and of the exact keys of words with diacritics), facets are
+filtered and counted on SearchFacetValue, and only the page's documents are read. What a
+word matches and how results rank is search.matching's, as on the engines."""
 
-from django.db.models import Case, Count, Func, IntegerField, Value, When
+from django.db.models import Case, Count, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Length
 
+from search import matching
 from search.facets import count_groups
 from search.models import SearchFacetValue, SearchRecord, SearchWord
 
-from .base import SearchResult
-
-# The same weights as the engine query: exact words above folded, titles above body text.
-WEIGHTS = {"title_exact": 8, "text_exact": 4, "title_folded": 4, "text_folded": 1}
+from .base import SearchResult, StagedSearch
 
 
 def _needle(term, prefix=False):
@@ -22,16 +21,38 @@ def _needle(term, prefix=False):
     return f" {term}" if prefix else f" {term} "
 
 
-def _with_word(records, term, prefix):
-    """Records having the word, or (prefix) a word that begins with it. The prefix is a range
-    of the word index: from the term up to the term with its last letter incremented."""
+def _word_is(term, prefix):
+    """SearchWord rows of the word, or (prefix) of the words that begin with it: a range of
+    the word index, from the term up to the term with its last letter incremented."""
     term = term[: SearchWord.MAX_LENGTH]
     if prefix:
-        after = term[:-1] + chr(ord(term[-1]) + 1)
-        words = SearchWord.objects.filter(word__gte=term, word__lt=after)
-    else:
-        words = SearchWord.objects.filter(word=term)
-    return records.filter(pk__in=words.values("record_id"))
+        return Q(word__gte=term, word__lt=term[:-1] + chr(ord(term[-1]) + 1))
+    return Q(word=term)
+
+
+def _neighbours(word):
+    """The index's folded words one letter away from this one, with its first letters."""
+    start = word.folded[: matching.FUZZY_PREFIX_LENGTH]
+    candidates = (
+        SearchWord.objects.filter(_word_is(start, prefix=True))
+        .annotate(length=Length("word"))
+        .filter(length__gte=len(word.folded) - 1, length__lte=len(word.folded) + 1)
+        .values_list("word", flat=True)
+        .distinct()
+    )
+    return sorted(
+        c for c in candidates if c.isalpha() and c != word.folded and matching.forgiven(word, c)
+    )
+
+
+def _word_rows(word, stage):
+    """Q over SearchWord: the rows through which a record matches this word at this stage."""
+    if word.marked:
+        return _word_is(word.exact, word.last)
+    rows = _word_is(word.folded, word.last)
+    if stage in ("fuzzy", "any") and word.forgivable:
+        rows |= Q(word__in=_neighbours(word))
+    return rows
 
 
 def _last(terms, i):
@@ -48,19 +69,26 @@ class _Plus(Func):
     output_field = IntegerField()
 
 
-class DatabaseBackend:
+def _weight(column, needle, weight):
+    return Case(When(**{f"{column}__contains": needle}, then=Value(weight)), default=Value(0))
+
+
+class DatabaseBackend(StagedSearch):
     name = "database"
 
-    def search(self, query):
-        matching = self._matching(query)
-        hits = self._filtered(matching, query.filters)
+    def search_stage(self, query, stage):
+        matching_records = self._matching(query, stage)
+        hits = self._filtered(matching_records, query.filters)
         start, stop = query.hit_range
         page = self._ordered(hits, query)[start:stop]
+        count = hits.count()
         return SearchResult(
             backend=self.name,
-            count=hits.count(),
+            count=count,
             hits=list(page.values_list("document", flat=True)),
-            facets=self._facet_counts(matching, query.filters),
+            facets=self._facet_counts(matching_records, query.filters),
+            matched=matching_records.count() if query.filters else count,
+            stage=stage,
         )
 
     def suggest(self, terms, limit):
@@ -71,12 +99,18 @@ class DatabaseBackend:
         return list(rows[:limit])
 
     @staticmethod
-    def _matching(query):
-        """Records with every typed word, folded; the last one may be a word's beginning."""
-        records = SearchRecord.objects.filter(kind__in=query.kinds)
-        terms = query.folded_terms
-        for i, term in enumerate(terms):
-            records = _with_word(records, term, prefix=_last(terms, i))
+    def _matching(query, stage):
+        """Records whose words match the query's at this stage (search.matching)."""
+        records = SearchRecord.objects.all()
+        found = matching.words(query)
+        if stage == "any":
+            rows = Q()
+            for word in found:
+                rows |= _word_rows(word, stage)
+            return records.filter(pk__in=SearchWord.objects.filter(rows).values("record_id"))
+        for word in found:
+            rows = SearchWord.objects.filter(_word_rows(word, stage)).values("record_id")
+            records = records.filter(pk__in=rows)
         return records
 
     @staticmethod
@@ -86,7 +120,7 @@ class DatabaseBackend:
         return records
 
     @classmethod
-    def _facet_counts(cls, matching, filters):
+    def _facet_counts(cls, matching_records, filters):
         """{facet: {value: count}}, one GROUP BY query per group of facets counted under the
         same filters."""
         counts = {}
@@ -94,7 +128,7 @@ class DatabaseBackend:
             applied = {other: filters[other] for other in others}
             rows = (
                 SearchFacetValue.objects.filter(
-                    field__in=fields, record__in=cls._filtered(matching, applied)
+                    field__in=fields, record__in=cls._filtered(matching_records, applied)
                 )
                 .values_list("field", "value")
                 .annotate(count=Count("pk"))
@@ -106,30 +140,27 @@ class DatabaseBackend:
 
     @staticmethod
     def _score(query):
-        """The relevance of a row as an SQL expression: the weight of every field a typed
-        word matches, exact spellings against the exact columns."""
-        folded, exact = query.folded_terms, query.exact_terms
+        """The relevance of a row as an SQL expression: search.matching's weights for every
+        field a typed word matches, and its phrase weight for neighbours in the title."""
         terms = [Value(0)]
-        for i, (f_term, e_term) in enumerate(zip(folded, exact, strict=False)):
-            for column, weight in WEIGHTS.items():
+        for word in matching.words(query):
+            for column, weight in matching.WEIGHTS.items():
                 if column.endswith("exact"):
-                    needle = _needle(e_term)
+                    needle = _needle(word.exact)
                 else:
-                    needle = _needle(f_term, prefix=_last(folded, i))
-                terms.append(
-                    Case(
-                        When(**{f"{column}__contains": needle}, then=Value(weight)),
-                        default=Value(0),
-                    )
-                )
+                    needle = _needle(word.folded, prefix=word.last)
+                terms.append(_weight(column, needle, weight))
+        for first, second in matching.phrases(query):
+            needle = _needle(f"{first.folded} {second.folded}", prefix=second.last)
+            terms.append(_weight("title_folded", needle, matching.PHRASE))
         return _Plus(*terms)
 
     @classmethod
     def _ordered(cls, records, query):
-        """Relevance breaks ties by the shorter title, which matches more closely, as
-        field-length norms make it on the engines; then by name, as everywhere. The id comes
-        last so that hits tied on all of these page in one order: PostgreSQL, unlike SQLite,
-        may return ties in a different order for each page's LIMIT and OFFSET."""
+        """Relevance breaks ties by the shorter title, which matches more closely, then by
+        name, as everywhere. The id comes last so that hits tied on all of these page in one
+        order: PostgreSQL, unlike SQLite, may return ties in a different order for each
+        page's LIMIT and OFFSET."""
         if query.sort == "newest":
             return records.order_by("-newest_year", "sort_name", "pk")
         if query.sort == "name" or not query.folded_terms:

@@ -19,7 +19,7 @@ from products.filters import (
     TRADEMARK_FILTERS,
 )
 from products.models import Certification
-from search.facets import FACET_FIELDS, FACETS
+from search.facets import FACET_FIELDS, FACETS, KIND
 from search.query import SEARCH_FILTERS, SUGGEST_FILTERS
 
 pytestmark = pytest.mark.django_db
@@ -169,9 +169,10 @@ def test_the_api_parameters_are_the_declared_filters():
     assert (year["schema"]["minimum"], year["schema"]["maximum"]) == (FIRST_YEAR, LAST_YEAR)
 
 
-def test_the_search_facets_are_the_declared_product_facets():
-    assert [facet.filter for facet in FACETS] == list(PRODUCT_FACETS)
+def test_the_search_facets_are_the_kind_and_the_declared_product_facets():
+    assert [facet.filter for facet in FACETS] == [KIND, *PRODUCT_FACETS]
     assert FACET_FIELDS == (
+        "kind",
         "category",
         "level",
         "year",

@@ -2,6 +2,7 @@
 real nodes that `make test` starts (SEARCH_TEST_OPENSEARCH_URL, SEARCH_TEST_ELASTICSEARCH_URL),
 each in a throw-away index prefix."""
 
+import functools
 import os
 import uuid
 
@@ -106,3 +107,10 @@ def live_backend(request, db):
     """A backend for tests that change data themselves (sync, outages)."""
     with BackendSettings(request.param) as chosen:
         yield chosen
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): ...` runs what the block left for after its commit (the engine
+    writes), as the end of a request's transaction does: a test's own never commits."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)

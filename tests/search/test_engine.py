@@ -150,7 +150,7 @@ def test_scrubbed_takes_the_credentials_out_of_any_text():
     assert scrubbed("no url here", "http://host:9200") == "no url here"
 
 
-def test_credentials_never_reach_a_message_when_the_engine_is_down(db, caplog):
+def test_credentials_never_reach_a_message_when_the_engine_is_down(db, caplog, committed):
     data = small_catalog()
     url = with_credentials(f"http://127.0.0.1:{CLOSED_PORT}")
     engines._engines.clear()
@@ -160,7 +160,8 @@ def test_credentials_never_reach_a_message_when_the_engine_is_down(db, caplog):
             get_engine()
         product = data["products"]["khay"]
         product.title = "Khay tre cuốn sơn mài"
-        product.save_revision().publish()  # queued, with the error, and logged
+        with committed():
+            product.save_revision().publish()  # queued, with the error, and logged
         result, notice = service.search(parse({"q": "khay"}))  # falls back, and logs
         out = StringIO()
         with pytest.raises(CommandError) as status:

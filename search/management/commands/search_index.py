@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import index
 from search.backends.engine import catalog_index
-from search.documents import all_documents
+from search.documents import DOCUMENT_VERSION, all_documents
 from search.engines import EngineUnavailable, get_engine, index_alias
 from search.models import PendingIndexChange, SearchRecord
 
@@ -54,6 +54,8 @@ class Command(BaseCommand):
         expected = {d["id"] for d in all_documents()}
         recorded = set(SearchRecord.objects.values_list("key", flat=True))
         self._report("database records", expected, recorded)
+        stale = SearchRecord.objects.exclude(document__version=DOCUMENT_VERSION).count()
+        self._version("database records", DOCUMENT_VERSION if not stale else None, stale)
         pending = PendingIndexChange.objects.count()
         self.stdout.write(f"pending changes: {pending}")
         engine = get_engine()
@@ -67,6 +69,20 @@ class Command(BaseCommand):
             f"{', '.join(live.names()) or 'missing'}"
         )
         self._report("engine documents", expected, indexed)
+        if live.names():
+            self._version("engine index", live_version(live))
+
+    def _version(self, label, version, stale=0):
+        """Whether the documents were built by this code's DOCUMENT_VERSION; an older index
+        may lack fields searches read, so it is named with the fix."""
+        if version == DOCUMENT_VERSION:
+            self.stdout.write(f"{label}: document version {version}, current")
+            return
+        built = f"{stale} built by an older version" if stale else f"built by version {version}"
+        self.stdout.write(
+            f"{label}: {built}, this code writes version {DOCUMENT_VERSION}: OUT OF DATE, "
+            "run `manage.py search_index rebuild`"
+        )
 
     def _report(self, label, expected, actual):
         missing, extra = expected - actual, actual - expected
@@ -79,3 +95,12 @@ class Command(BaseCommand):
             self.stdout.write(f"  missing {key}")
         for key in sorted(extra)[:10]:
             self.stdout.write(f"  extra {key}")
+
+
+def live_version(live):
+    """The document version in the live index's mapping (1: made before versions were)."""
+    mappings = live.engine.call("indices.get_mapping", index=live.alias)
+    versions = [
+        m["mappings"].get("_meta", {}).get("document_version", 1) for m in mappings.values()
+    ]
+    return min(versions, default=1)
