@@ -5,6 +5,7 @@ from ninja.errors import HttpError
 from pydantic import BaseModel
 
 from catalog.base.api import LIST_ERRORS, TEXT_ERRORS, past_the_end, resolved
+from products.badges import refreshed
 
 from . import service
 from .query import RESULT_WINDOW, SEARCH_FILTERS, SUGGEST_FILTERS, build, reachable
@@ -81,7 +82,12 @@ def search(request, params: Query[SearchFilters]):
         "backend": result.backend,
         "notice": notice,
         "results": [
-            {**doc["payload"], "highlight": service.highlights(doc, query)} for doc in result.hits
+            {
+                **doc["payload"],
+                "certifications": refreshed(doc["payload"].get("certifications", [])),
+                "highlight": service.highlights(doc, query),
+            }
+            for doc in result.hits
         ],
         "facets": {
             facet["field"]: facet["values"] for facet in service.facet_values(result, query)

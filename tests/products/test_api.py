@@ -14,6 +14,12 @@ def test_product_list_shape(client, catalog):
     assert body["count"] == 5
     item = next(r for r in body["results"] if r["title"] == "Mỳ Chũ gạo bao thai")
     chu = catalog["producers"]["chu"]
+    brief = {"scheme_label": "Sản phẩm CNNT tiêu biểu", "ocop_stars": None, "expires_on": None}
+    brief |= {"revoked_on": None, "state": "no_expiry", "state_label": "Không thời hạn"}
+    for c in item["certifications"]:
+        code = c.pop("code")
+        assert c.pop("verification_url") == f"/xac-minh/{code}/"
+        assert c.pop("level_label") in {"Cấp tỉnh", "Khu vực phía Bắc"}
     assert item == {
         "id": catalog["products"]["my_chu"].pk,
         "title": "Mỳ Chũ gạo bao thai",
@@ -21,8 +27,8 @@ def test_product_list_shape(client, catalog):
         "producer": {"id": chu.pk, "title": chu.title, "url": chu.url},
         "category": {"slug": "my-bun", "name": "Mỳ, bún"},
         "certifications": [
-            {"scheme": "cnnt", "level": "regional", "year": 2017},
-            {"scheme": "cnnt", "level": "provincial", "year": 2016},
+            {**brief, "scheme": "cnnt", "level": "regional", "year": 2017},
+            {**brief, "scheme": "cnnt", "level": "provincial", "year": 2016},
         ],
     }
     assert item["url"].startswith("/")
