@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalog.base.api import CatalogAPI, no_such_endpoint
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
-from products.verification import verify
+from products.verification import verify, verify_qr
 from search.api import router as search_router
 from search.views import search_page
 
@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", search_page, name="search"),
     path("lien-he/", include("products.urls")),
     # Printed on labels as a QR code: short, and never to change.
+    path("xac-minh/<str:code>/qr.<str:fmt>", verify_qr, name="verify_qr"),
     path("xac-minh/<path:code>/", verify, name="verify"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
