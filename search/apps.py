@@ -10,7 +10,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import index, signal_handlers
+        from . import catalog_pdf, index, signal_handlers
 
         signal_handlers.connect()
+        catalog_pdf.connect()
         post_migrate.connect(index.schedule_replay_after_migrate, sender=self)
