@@ -3,6 +3,7 @@
 The code holds the absolute URL of the page in the site's default language, from the
 default Wagtail site's root URL: the same address whichever language printed the label."""
 
+import base64
 import io
 
 import segno
@@ -53,6 +54,5 @@ def png(url, size="m"):
 
 
 def svg_data_uri(url, size="m"):
-    import base64
-
+    """For the PDFs, which embed their pictures."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg(url, size)).decode()
