@@ -43,5 +43,6 @@ def new_code():
 
 
 def normalised_code(text):
-    """The form codes are stored in: upper case, cut to a bounded length. Never rejects."""
-    return str(text)[:CODE_READ_LIMIT].strip().upper()
+    """The form codes are stored in: upper case, cut to a bounded length. Never rejects: a
+    NUL (which PostgreSQL refuses in a query) becomes a character no code holds."""
+    return str(text)[:CODE_READ_LIMIT].strip().upper().replace("\x00", "\ufffd")
