@@ -159,3 +159,36 @@ def test_product_page_has_header_badges_and_history_below_the_description(client
     assert "2017" in header
     assert "/xac-minh/" in header
     assert html.index('class="prose"') < html.index("cert-heading") < html.index("inquiry")
+
+
+def _form_index(data, year):
+    total = int(data["certifications-TOTAL_FORMS"])
+    return next(i for i in range(total) if data[f"certifications-{i}-year"] == str(year))
+
+
+def test_an_editor_revokes_with_a_reason_and_the_code_stays(client, world):
+    from .conftest import edit_form_data
+
+    product = world.a_product
+    before = first(product)
+    client.force_login(world.editor)
+    data = edit_form_data(client, product)
+    i = _form_index(data, 2016)
+    data[f"certifications-{i}-revoked_on"] = "2024-03-01"
+    data["action-publish"] = "1"
+    response = client.post(f"/admin/pages/{product.pk}/edit/", data)
+    assert response.status_code == 200  # the reason is missing: the form says so
+    assert "Hãy ghi lý do thu hồi" in response.content.decode()
+    assert first(product).revoked_on is None
+
+    data[f"certifications-{i}-revocation_reason"] = "Không duy trì chất lượng"
+    response = client.post(f"/admin/pages/{product.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    after = first(product)
+    assert after.pk == before.pk
+    assert after.code == before.code
+    assert after.revoked_on == datetime.date(2024, 3, 1)
+    client.logout()
+    html = verify(client, after.code).content.decode()
+    assert "ĐÃ THU HỒI" in html
+    assert "Không duy trì chất lượng" in html
