@@ -175,3 +175,31 @@ def test_pages_of_same_named_producers_split_them_without_repeats_or_gaps(client
         body = get(client, "producers", page=page, page_size=6).json()
         seen += [r["id"] for r in body["results"]]
     assert sorted(seen) == sorted(made)
+
+
+def test_the_api_items_say_an_expired_recognition_is_expired(client, catalog):
+    import datetime
+
+    from products.models import Certification
+
+    product = catalog["products"]["ga"]
+    product.certifications.add(
+        Certification(
+            scheme="ocop",
+            level="provincial",
+            year=2019,
+            ocop_stars=4,
+            expires_on=datetime.date(2022, 12, 20),
+        )
+    )
+    product.save_revision().publish()
+    detail = get(client, f"products/{product.pk}").json()
+    search = get(client, "search", q="gà đồi").json()
+    item = next(r for r in search["results"] if r["id"] == product.pk)
+    for certifications in (detail["certifications"], item["certifications"]):
+        ocop = next(c for c in certifications if c["scheme"] == "ocop")
+        assert ocop["state"] == "expired"
+        assert ocop["state_label"] == "Hết hiệu lực"
+        assert ocop["ocop_stars"] == 4
+        assert ocop["level_label"] == "Cấp tỉnh"
+        assert ocop["verification_url"] == f"/xac-minh/{ocop['code']}/"
