@@ -12,8 +12,9 @@ from catalog.base.api import CatalogAPI, no_such_endpoint
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
 from products.public_files import serve_image_file
+from products.verification import verify, verify_qr
 from search.api import router as search_router
-from search.views import search_page
+from search.views import catalog_pdf, catalog_pdf_download, catalog_pdf_status, search_page
 
 api = CatalogAPI(
     title="Certified rural industrial products catalog",
@@ -48,7 +49,13 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_page, name="search"),
+    path("tim-kiem/danh-muc/", catalog_pdf, name="catalog_pdf"),
+    path("tim-kiem/danh-muc/<str:key>/", catalog_pdf_status, name="catalog_pdf_status"),
+    path("tim-kiem/danh-muc/<str:key>/tai-ve/", catalog_pdf_download, name="catalog_pdf_download"),
     path("lien-he/", include("products.urls")),
+    # Printed on labels as a QR code: short, and never to change.
+    path("xac-minh/<str:code>/qr.<str:fmt>", verify_qr, name="verify_qr"),
+    path("xac-minh/<path:code>/", verify, name="verify"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -111,4 +111,8 @@ class ProducerDashboardPanel(Component):
             "rows": rows,
             "inquiries": inquiries,
             "inquiries_url": reverse("inquiries:index"),
+            "label_sheets": [
+                (producer, reverse("producer_labels", args=[producer.pk]))
+                for producer in producer_access.producers_of(self.user).order_by("title")
+            ],
         }

@@ -1,6 +1,6 @@
 """Producers, products and trademarks in the read-only JSON API."""
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from catalog.base.api import (
@@ -15,6 +15,7 @@ from catalog.base.api import (
 from catalog.base.filters import MAX_ID
 from catalog.base.text import plain_text
 
+from .badges import api_item
 from .filters import PRODUCER_FILTERS, PRODUCT_FILTERS, TRADEMARK_FILTERS
 from .models import ProducerPage, ProductPage, Trademark
 
@@ -32,16 +33,23 @@ class CategoryRef(Schema):
 
 class CertificationBrief(Schema):
     scheme: str
+    scheme_label: str
     level: str
+    level_label: str
     year: int
+    ocop_stars: int | None
+    expires_on: str | None
+    revoked_on: str | None
+    state: str = Field(description="valid, expired, no_expiry or revoked, as of today")
+    state_label: str
+    code: str | None
+    verification_url: str | None
 
 
 class CertificationFull(CertificationBrief):
     decision_number: str
     issuing_body: str
     issued_on: str | None
-    expires_on: str | None
-    ocop_stars: int | None
     prize_rank: str
 
 
@@ -79,10 +87,7 @@ def product_item(product, request):
         **page_ref(product, request),
         "producer": page_ref(product.producer, request),
         "category": {"slug": product.category.slug, "name": product.category.name},
-        "certifications": [
-            {"scheme": c.scheme, "level": c.level, "year": c.year}
-            for c in product.certification_history
-        ],
+        "certifications": [api_item(c) for c in product.certification_history],
     }
 
 
@@ -137,14 +142,10 @@ def get_product(request, product_id: int):
         "trademark": trademark_ref(product.trademark) if product.trademark else None,
         "certifications": [
             {
-                "scheme": c.scheme,
-                "level": c.level,
-                "year": c.year,
+                **api_item(c),
                 "decision_number": c.decision_number,
                 "issuing_body": c.issuing_body,
                 "issued_on": c.issued_on.isoformat() if c.issued_on else None,
-                "expires_on": c.expires_on.isoformat() if c.expires_on else None,
-                "ocop_stars": c.ocop_stars,
                 "prize_rank": c.prize_rank,
             }
             for c in product.certification_history

@@ -16,7 +16,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_scope, producer_access, public_files
 from .admin_views import ProducerDashboardPanel, producer_access_view
-from .models import Category, CraftVillage, District, Inquiry, ProducerPage, Trademark
+from .label_views import printable_producers, producer_labels, product_labels
+from .models import (
+    Category,
+    CraftVillage,
+    District,
+    Inquiry,
+    ProducerPage,
+    ProductPage,
+    Trademark,
+)
 from .panels import may_manage_registration
 
 # The snippet listings search every field the model indexes (its own `search_fields`): naming
@@ -171,7 +180,27 @@ def register_inquiry_viewset():
 def producer_access_urls():
     return [
         path("producer-access/<int:page_id>/", producer_access_view, name="producer_access"),
+        path("labels/producer/<int:producer_id>/", producer_labels, name="producer_labels"),
+        path("labels/product/<int:product_id>/", product_labels, name="product_labels"),
     ]
+
+
+class LabelsButton(PageMenuItem):
+    label = _("QR labels (PDF)")
+    icon_name = "download"
+
+
+@hooks.register("register_page_header_buttons")
+def labels_header_button(page, user, view_name, next_url=None):
+    """The label sheet of a producer or a product, for whoever may print it."""
+    kind = page.specific_class
+    if kind is ProducerPage and printable_producers(user).filter(pk=page.pk).exists():
+        yield LabelsButton(url=reverse("producer_labels", args=[page.pk]), priority=85, page=page)
+    if kind is ProductPage:
+        parent = page.get_parent()
+        if printable_producers(user).filter(pk=parent.pk).exists():
+            url = reverse("product_labels", args=[page.pk])
+            yield LabelsButton(url=url, priority=85, page=page)
 
 
 class ProducerAccessButton(PageMenuItem):

@@ -5,6 +5,7 @@ from ninja.errors import HttpError
 from pydantic import BaseModel
 
 from catalog.base.api import LIST_ERRORS, TEXT_ERRORS, past_the_end, resolved
+from products.badges import refreshed
 
 from . import service
 from .query import RESULT_WINDOW, SEARCH_FILTERS, SUGGEST_FILTERS, build, reachable
@@ -94,7 +95,11 @@ def search(request, params: Query[SearchFilters]):
         "notice": notice,
         "match": result.match,
         "results": [
-            {**doc["payload"], "highlight": service.highlights(doc, query, result.stage)}
+            {
+                **doc["payload"],
+                "certifications": refreshed(doc["payload"].get("certifications", [])),
+                "highlight": service.highlights(doc, query, result.stage),
+            }
             for doc in result.hits
         ],
         "facets": {

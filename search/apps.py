@@ -10,7 +10,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks, index, signal_handlers  # noqa: F401 - checks registers itself
+        from . import catalog_pdf, checks, index, signal_handlers  # noqa: F401 - checks registers itself
 
         signal_handlers.connect()
+        catalog_pdf.connect()
         post_migrate.connect(index.schedule_replay_after_migrate, sender=self)

@@ -3,12 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from catalog.base.years import year_validators
+
+from ..recognition import RecognitionState, new_code, state_of
 
 
 class CertificationScheme(models.TextChoices):
@@ -56,6 +60,22 @@ class Certification(Orderable):
         blank=True,
         help_text=_("For example: Giải Nhì (second prize)."),
     )
+    code = models.CharField(
+        _("verification code"),
+        max_length=16,
+        unique=True,
+        default=new_code,
+        editable=False,
+        help_text=_("The random code of the public verification page and its QR code."),
+    )
+    revoked_on = models.DateField(
+        _("revoked on"),
+        null=True,
+        blank=True,
+        help_text=_("Set only when the recognition is withdrawn; the record stays in the history."),
+    )
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    changed_at = models.DateTimeField(_("last changed"), null=True, editable=False)
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("decision document"),
@@ -71,7 +91,24 @@ class Certification(Orderable):
         FieldRowPanel([FieldPanel("issued_on"), FieldPanel("expires_on")]),
         FieldRowPanel([FieldPanel("ocop_stars"), FieldPanel("prize_rank")]),
         FieldPanel("document"),
+        FieldRowPanel([FieldPanel("revoked_on"), FieldPanel("revocation_reason")]),
     ]
+
+    # What a buyer reads on the verification page; a change to any of them is "a change".
+    FACT_FIELDS = (
+        "scheme",
+        "level",
+        "year",
+        "decision_number",
+        "issuing_body",
+        "issued_on",
+        "expires_on",
+        "ocop_stars",
+        "prize_rank",
+        "document_id",
+        "revoked_on",
+        "revocation_reason",
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("certification")
@@ -93,5 +130,50 @@ class Certification(Orderable):
             errors["ocop_stars"] = _("Stars apply only to the OCOP scheme.")
         if self.issued_on and self.expires_on and self.expires_on <= self.issued_on:
             errors["expires_on"] = _("The expiry date must come after the issue date.")
+        if self.revoked_on and not self.revocation_reason.strip():
+            errors["revocation_reason"] = _("Say why the recognition is revoked.")
+        if self.revocation_reason.strip() and not self.revoked_on:
+            errors["revoked_on"] = _("A reason needs the date of the revocation.")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Keep the code the row was given, whatever a revision or a copy carries: a page
+        published from an older revision, or copied, must not change or duplicate it."""
+        stored = (
+            Certification.objects.filter(pk=self.pk).values(*self.FACT_FIELDS, "code").first()
+            if self.pk
+            else None
+        )
+        if stored:
+            self.code = stored["code"]
+        else:
+            while not self.code or Certification.objects.filter(code=self.code).exists():
+                self.code = new_code()
+        facts = {name: getattr(self, name) for name in self.FACT_FIELDS}
+        if stored is None or any(stored[name] != value for name, value in facts.items()):
+            self.changed_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def state(self, today=None):
+        return state_of(self.expires_on, self.revoked_on, today)
+
+    @property
+    def is_revoked(self):
+        return self.state() == RecognitionState.REVOKED
+
+    def verification_path(self):
+        return reverse("verify", args=[self.code])
+
+    def facts(self):
+        """What cards, the API and the search payload carry: facts only, so that the state
+        and the words are worked out when shown (an expiry passes without a re-index)."""
+        return {
+            "scheme": self.scheme,
+            "level": self.level,
+            "year": self.year,
+            "ocop_stars": self.ocop_stars,
+            "expires_on": self.expires_on.isoformat() if self.expires_on else None,
+            "revoked_on": self.revoked_on.isoformat() if self.revoked_on else None,
+            "code": self.code,
+        }

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Count
 
+from products.badges import by_year
 from products.models import Certification, CertificationLevel, ProductPage
 
 register = template.Library()
@@ -28,3 +29,9 @@ def catalog_summary():
 @register.inclusion_tag("includes/product_card.html")
 def product_card(product):
     return {"product": product}
+
+
+@register.simple_tag
+def recognition_groups(certifications):
+    """Certifications (models or payload dicts) grouped by year, in words and with state."""
+    return by_year(certifications or [])

@@ -14,6 +14,12 @@ def test_product_list_shape(client, catalog):
     assert body["count"] == 5
     item = next(r for r in body["results"] if r["title"] == "Mỳ Chũ gạo bao thai")
     chu = catalog["producers"]["chu"]
+    brief = {"scheme_label": "Sản phẩm CNNT tiêu biểu", "ocop_stars": None, "expires_on": None}
+    brief |= {"revoked_on": None, "state": "no_expiry", "state_label": "Không thời hạn"}
+    for c in item["certifications"]:
+        code = c.pop("code")
+        assert c.pop("verification_url") == f"/xac-minh/{code}/"
+        assert c.pop("level_label") in {"Cấp tỉnh", "Khu vực phía Bắc"}
     assert item == {
         "id": catalog["products"]["my_chu"].pk,
         "title": "Mỳ Chũ gạo bao thai",
@@ -21,8 +27,8 @@ def test_product_list_shape(client, catalog):
         "producer": {"id": chu.pk, "title": chu.title, "url": chu.url},
         "category": {"slug": "my-bun", "name": "Mỳ, bún"},
         "certifications": [
-            {"scheme": "cnnt", "level": "regional", "year": 2017},
-            {"scheme": "cnnt", "level": "provincial", "year": 2016},
+            {**brief, "scheme": "cnnt", "level": "regional", "year": 2017},
+            {**brief, "scheme": "cnnt", "level": "provincial", "year": 2016},
         ],
     }
     assert item["url"].startswith("/")
@@ -169,3 +175,31 @@ def test_pages_of_same_named_producers_split_them_without_repeats_or_gaps(client
         body = get(client, "producers", page=page, page_size=6).json()
         seen += [r["id"] for r in body["results"]]
     assert sorted(seen) == sorted(made)
+
+
+def test_the_api_items_say_an_expired_recognition_is_expired(client, catalog):
+    import datetime
+
+    from products.models import Certification
+
+    product = catalog["products"]["ga"]
+    product.certifications.add(
+        Certification(
+            scheme="ocop",
+            level="provincial",
+            year=2019,
+            ocop_stars=4,
+            expires_on=datetime.date(2022, 12, 20),
+        )
+    )
+    product.save_revision().publish()
+    detail = get(client, f"products/{product.pk}").json()
+    search = get(client, "search", q="gà đồi").json()
+    item = next(r for r in search["results"] if r["id"] == product.pk)
+    for certifications in (detail["certifications"], item["certifications"]):
+        ocop = next(c for c in certifications if c["scheme"] == "ocop")
+        assert ocop["state"] == "expired"
+        assert ocop["state_label"] == "Hết hiệu lực"
+        assert ocop["ocop_stars"] == 4
+        assert ocop["level_label"] == "Cấp tỉnh"
+        assert ocop["verification_url"] == f"/xac-minh/{ocop['code']}/"

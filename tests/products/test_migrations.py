@@ -1,0 +1,40 @@
+"""Upgrading gives every certification already recorded its own verification code."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from products.recognition import CODE_ALPHABET, CODE_LENGTH
+from tests.factories import small_catalog
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture(autouse=True)
+def latest_schema_afterwards():
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_existing_certifications_get_distinct_codes():
+    small_catalog()
+    migrate([("products", "0001_initial")])  # the rows stay; the code column goes
+    new = migrate([("products", "0002_certification_verification")])
+    rows = list(
+        new.get_model("products", "Certification")
+        .objects.select_related("product")
+        .values("code", "changed_at", "product__last_published_at")
+    )
+    assert len(rows) == 6
+    codes = [row["code"] for row in rows]
+    assert len(set(codes)) == len(codes)
+    assert all(len(c) == CODE_LENGTH and set(c) <= set(CODE_ALPHABET) for c in codes)
+    assert all(row["changed_at"] == row["product__last_published_at"] for row in rows)
