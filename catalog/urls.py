@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.base.api import CatalogAPI, no_such_endpoint
+from catalog.home.views import sitemap_page
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
 from search.api import router as search_router
@@ -45,6 +46,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_page, name="search"),
     path("lien-he/", include("products.urls")),
+    path("so-do-trang/", sitemap_page, name="sitemap_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -54,6 +54,7 @@ STAFF_PERMISSIONS = (
     "products.view_inquiry",
     "products.change_inquiry",
     "products.delete_inquiry",
+    "base.change_sitenavigation",
 )
 PRODUCER_PERMISSIONS = ("wagtailadmin.access_admin", "products.view_inquiry")
 PRODUCER_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page")

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
+from .site_settings import SiteNavigation
 from .text import vietnamese_slug
 from .viewer import current_user
 
@@ -41,6 +42,9 @@ class BasePage(Page):
         if self.live or self.last_published_at:
             return self.title
         return str(_("Unpublished page"))
+
+
+__all__ = ["BasePage", "CaptionedImage", "SectionPage", "SiteNavigation", "StandardPage"]
 
 
 def is_site_root(page):
