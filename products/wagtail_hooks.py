@@ -2,21 +2,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
-from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_scope, producer_access
 from .admin_views import ProducerDashboardPanel, producer_access_view
-from .models import Category, CraftVillage, District, Inquiry, ProducerPage, Trademark
+from .inquiry_admin import InquiryViewSet, inquiry_handled_view
+from .models import Category, CraftVillage, District, ProducerPage, Trademark
 from .panels import may_manage_registration
 
 # The snippet listings search every field the model indexes (its own `search_fields`): naming
@@ -63,105 +59,14 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyViewSetGroup)
 
 
-# --- inquiries in the admin ----------------------------------------------------------------
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP's advice: prefix with a
-    quote any text that starts like one)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class InquiryIndexView(IndexView):
-    def get_base_queryset(self):
-        return producer_access.visible_inquiries(self.request.user).select_related(
-            "producer", "product"
-        )
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: spreadsheet_safe(
-                    force_str(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                )
-                for field, value in row_dict.items()
-            }
-        )
-
-
-class OwnInquiryMixin:
-    """A producer reaches only its own inquiries, whatever the URL."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not producer_access.visible_inquiries(self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
-class InquiryInspectView(OwnInquiryMixin, InspectView):
-    pass
-
-
-class InquiryEditView(OwnInquiryMixin, EditView):
-    pass
-
-
-class InquiryDeleteView(OwnInquiryMixin, DeleteView):
-    pass
-
-
-class InquiryHistoryView(OwnInquiryMixin, HistoryView):
-    pass
-
-
-class InquiryUsageView(OwnInquiryMixin, UsageView):
-    pass
-
-
-class InquiryViewSet(ModelViewSet):
-    model = Inquiry
-    name = "inquiries"
-    icon = "mail"
-    menu_label = _("Inquiries")
-    menu_order = 250
-    add_to_admin_menu = True
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    index_view_class = InquiryIndexView
-    inspect_view_class = InquiryInspectView
-    edit_view_class = InquiryEditView
-    delete_view_class = InquiryDeleteView
-    history_view_class = InquiryHistoryView
-    usage_view_class = InquiryUsageView
-    form_fields = ["handled"]
-    list_display = ["name", "company", "producer", "product", "created_at", "email_status"]
-    list_filter = ["producer", "email_status", "handled", "created_at"]
-    search_fields = ["name", "company", "email", "message"]
-    list_export = [
-        "created_at",
-        "name",
-        "company",
-        "email",
-        "phone",
-        "country",
-        "quantity",
-        "message",
-        "producer",
-        "product",
-        "email_status",
-        "handled",
-    ]
-    export_filename = "inquiries"
-
-
 @hooks.register("register_admin_viewset")
 def register_inquiry_viewset():
     return InquiryViewSet()
+
+
+@hooks.register("register_admin_urls")
+def inquiry_handled_url():
+    return [path("inquiries/<int:pk>/handled/", inquiry_handled_view, name="inquiry_handled")]
 
 
 # --- producer accounts: inviting, and what they may reach ----------------------------------
