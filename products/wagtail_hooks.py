@@ -9,7 +9,8 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_scope, producer_access
+from . import admin_menu, admin_scope, producer_access
+from .admin_menu import ProducerGuidePanel
 from .admin_views import ProducerDashboardPanel, producer_access_view
 from .inquiry_admin import InquiryViewSet, inquiry_handled_view
 from .models import Category, CraftVillage, District, ProducerPage, Trademark
@@ -164,7 +165,12 @@ def producers_choose_live_or_own_pages(pages, request):
 @hooks.register("construct_homepage_panels")
 def producer_dashboard(request, panels):
     if producer_access.is_producer_account(request.user):
+        panels.append(ProducerGuidePanel())
         panels.append(ProducerDashboardPanel(request.user))
+
+
+hooks.register("construct_main_menu", admin_menu.producer_menu)
+hooks.register("construct_reports_menu", admin_menu.producer_reports)
 
 
 # --- images, documents and pages out of the account's reach --------------------------------
