@@ -4,12 +4,13 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_menu, admin_scope, producer_access
+from . import admin_menu, admin_scope, import_admin, producer_access
 from .admin_menu import ProducerGuidePanel
 from .admin_views import ProducerDashboardPanel, producer_access_view
 from .inquiry_admin import InquiryViewSet, inquiry_handled_view
@@ -186,3 +187,34 @@ def scoped_admin_api(router):
 
 
 hooks.register("before_serve_document", admin_scope.refuse_unpublished_producer_document)
+
+
+# --- spreadsheets in the browser, for the centre's editors ---------------------------------
+
+
+@hooks.register("register_admin_urls")
+def catalog_import_urls():
+    return [
+        path("import/", import_admin.import_view, name="catalog_import"),
+        path("import/<int:pk>/", import_admin.job_view, name="catalog_import_job"),
+        path("import/<int:pk>/confirm/", import_admin.confirm_view, name="catalog_import_confirm"),
+        path("import/<int:pk>/cancel/", import_admin.cancel_view, name="catalog_import_cancel"),
+        path("import/export/", import_admin.export_view, name="catalog_export"),
+        path("import/template/", import_admin.template_view, name="catalog_import_template"),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("products.manage_registration")
+
+
+@hooks.register("register_admin_menu_item")
+def catalog_import_menu_item():
+    return StaffMenuItem(
+        _("Import a spreadsheet"),
+        reverse("catalog_import"),
+        name="catalog-import",
+        icon_name="upload",
+        order=260,
+    )

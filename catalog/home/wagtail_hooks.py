@@ -97,6 +97,7 @@ class StaffActionsPanel(Component):
             actions.append(
                 (_("Producer accounts"), reverse("wagtailadmin_explore", args=[producers.pk]))
             )
+            actions.append((_("Import a spreadsheet"), reverse("catalog_import")))
         return {"actions": actions}
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from catalog.base.publishing import assign, publish_page
-from catalog.base.text import fold, vietnamese_slug
+from catalog.base.text import fold, plain_text, vietnamese_slug
 from products.models import (
     Category,
     Certification,
@@ -341,9 +341,12 @@ class CatalogImporter:
         if page is None:
             page = ProductPage(title=record.name, slug=self._slug(producer, record.name))
         description = record.get("description")
+        html = linebreaks(description, autoescape=True) if description else ""
+        if page.pk and html and plain_text(page.description) == plain_text(html):
+            html = ""  # the same text: keep the editor's formatting (an exported sheet)
         wanted = {
             "category": self.categories.get(record.get("category")),
-            "description": linebreaks(description, autoescape=True) if description else "",
+            "description": html,
             "trademark": self._save_trademark(record.get("trademark", None), producer),
         }
         certifications = list(page.certifications.all())
