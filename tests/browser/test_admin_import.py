@@ -1,6 +1,8 @@
 """An editor imports a sheet through the admin: upload, preview, confirm."""
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -22,6 +24,14 @@ SHEET = (
 )
 
 
+def shot(page, name):
+    """With GUIDE_SCREENSHOTS=folder, the step's screenshot for docs/guide.md."""
+    folder = os.environ.get("GUIDE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
 def test_an_editor_imports_a_sheet(live_server, page, django_user_model, tmp_path):
     small_catalog()
     setup_roles()
@@ -38,6 +48,7 @@ def test_an_editor_imports_a_sheet(live_server, page, django_user_model, tmp_pat
 
     page.get_by_role("link", name="Nhập từ bảng tính").first.click()
     expect(page).to_have_url(re.compile(r"/admin/import/$"))
+    shot(page, "import-upload")
     page.locator("input[name=file]").set_input_files(str(sheet))
     page.get_by_role("button", name="Kiểm tra tệp").click()
     expect(page).to_have_url(re.compile(r"/admin/import/\d+/$"))
@@ -45,10 +56,12 @@ def test_an_editor_imports_a_sheet(live_server, page, django_user_model, tmp_pat
     expect(preview).to_contain_text("HTX Mây tre đan Tân Lạc")
     expect(preview).to_contain_text("Giỏ mây đan tay")
     expect(preview).to_contain_text("tạo mới")
+    shot(page, "import-preview")
     assert not ProductPage.objects.filter(title="Giỏ mây đan tay").exists()
 
     page.get_by_role("button", name="Xác nhận nhập").click()
     expect(page.locator(".import-status")).to_contain_text("Đã nhập")
+    shot(page, "import-done")
     product = ProductPage.objects.get(title="Giỏ mây đan tay")
     assert product.live
     assert product.trademark.kind == "geographical"
