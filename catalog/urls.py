@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog.base import seo
 from catalog.base.api import CatalogAPI, no_such_endpoint
+from catalog.home.views import sitemap_page
 from fairs.api import router as fairs_router
 from products.api import producers_router, products_router, trademarks_router
 from products.public_files import serve_image_file
@@ -56,6 +57,7 @@ urlpatterns += i18n_patterns(
     # Printed on labels as a QR code: short, and never to change.
     path("xac-minh/<str:code>/qr.<str:fmt>", verify_qr, name="verify_qr"),
     path("xac-minh/<path:code>/", verify, name="verify"),
+    path("so-do-trang/", sitemap_page, name="sitemap_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

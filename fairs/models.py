@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from catalog.base.blocks import BodyStreamBlock
+from catalog.base.forms import BasePageForm
 from catalog.base.models import BasePage, CaptionedImage, SectionPage, paginate
 from products.models import ProducerPage, ProductPage
 
@@ -38,7 +38,7 @@ def foreign_products_error(producer, products):
     }
 
 
-class FairPageForm(WagtailAdminPageForm):
+class FairPageForm(BasePageForm):
     """Puts the "products of another producer" error next to the exhibit's products field.
     The check runs after the exhibit forms are cleaned, when their products are known."""
 

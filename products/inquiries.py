@@ -174,10 +174,11 @@ def send_receipt(inquiry_id, language=settings.LANGUAGE_CODE):
 
 
 def send_later(inquiry):
-    """Hand the inquiry's e-mails to the worker."""
-    language = translation.get_language()
-    send_inquiry.enqueue(inquiry.pk, language)
-    send_receipt.enqueue(inquiry.pk, language)
+    """Hand the inquiry's e-mails to the worker: the producer's and the centre's in the
+    site's language (they are no accounts with a preference), the buyer's receipt in the
+    language the buyer used."""
+    send_inquiry.enqueue(inquiry.pk, settings.LANGUAGE_CODE)
+    send_receipt.enqueue(inquiry.pk, translation.get_language())
 
 
 def resend_pending():

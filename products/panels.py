@@ -9,8 +9,9 @@ a hand-made POST nor reverting to an old revision can change them.
 
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
+
+from catalog.base.forms import BasePageForm
 
 # Defined on products.Certification (the centre grants certifications); referenced by name here
 # so that catalog keeps importing nothing from products.
@@ -52,7 +53,7 @@ class PermissionedInlinePanel(InlinePanel):
             return super().is_shown()
 
 
-class RegistrationGuardedPageForm(WagtailAdminPageForm):
+class RegistrationGuardedPageForm(BasePageForm):
     """The admin form of pages that hold registration data. The page model lists the guarded
     parts in `registration_fields` (model fields) and `registration_relations` (child
     relations edited through inline panels)."""

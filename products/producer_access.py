@@ -39,6 +39,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from catalog.base.languages import pin_language, recipient_language
 from products.models import ProducerIndexPage, ProducerPage
 
 from .models import Inquiry, ProducerTeam
@@ -46,14 +47,17 @@ from .structure import ensure_sections
 
 STAFF_GROUPS = ("Moderators", "Editors")
 REVIEWER_GROUP = "Moderators"
-WORKFLOW_NAME = "Producer showcase review"
-TASK_NAME = "Centre review of producer changes"
+# Vietnamese, as producers read them: the submit action says "Gửi <workflow>" and the
+# dashboard "Đang chờ <task>". Editors may rename both; setup_roles finds them by the page.
+WORKFLOW_NAME = "Trung tâm duyệt trang của cơ sở"
+TASK_NAME = "Trung tâm xem xét thay đổi"
 
 STAFF_PERMISSIONS = (
     "products.manage_registration",
     "products.view_inquiry",
     "products.change_inquiry",
     "products.delete_inquiry",
+    "base.change_sitenavigation",
 )
 PRODUCER_PERMISSIONS = ("wagtailadmin.access_admin", "products.view_inquiry")
 PRODUCER_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page")
@@ -83,13 +87,19 @@ def setup_roles():
         )
         staff.append(group)
     reviewers = Group.objects.get(name=REVIEWER_GROUP)
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    index = ensure_sections()[ProducerIndexPage]
+    # The workflow already on the producers index is kept whatever an editor renamed it to.
+    assigned = WorkflowPage.objects.filter(page=index).select_related("workflow").first()
+    workflow = assigned.workflow if assigned else None
+    if workflow is None:
+        workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if task is None:
+        task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
     task.groups.add(reviewers)
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    index = ensure_sections()[ProducerIndexPage]
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return workflow
 
@@ -191,7 +201,8 @@ def invite(producer, email, first_name="", last_name=""):
             user.is_active = True
             user.save(update_fields=["is_active"])
         user.groups.add(team.group)
-    send_invitation.enqueue(user.pk, producer.pk, translation.get_language())
+        language = pin_language(user)
+    send_invitation.enqueue(user.pk, producer.pk, language)
     return user, created, password_link(user)
 
 
@@ -202,7 +213,7 @@ def send_invitation(user_id, producer_id, language=settings.LANGUAGE_CODE):
     user = get_user_model().objects.get(pk=user_id)
     producer = ProducerPage.objects.get(pk=producer_id)
     context = {"user": user, "producer": producer, "link": password_link(user)}
-    with translation.override(language):
+    with translation.override(recipient_language(user) or language):
         send_mail(
             _("Your account for %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
             render_to_string("products/email/producer_invitation.txt", context),

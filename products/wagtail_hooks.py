@@ -2,26 +2,23 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path, reverse
-from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_scope, producer_access, public_files
+from . import admin_menu, admin_scope, import_admin, producer_access, public_files
+from .admin_menu import ProducerGuidePanel
 from .admin_views import ProducerDashboardPanel, producer_access_view
+from .inquiry_admin import InquiryViewSet, inquiry_handled_view
 from .label_views import printable_producers, producer_labels, product_labels
 from .models import (
     Category,
     CraftVillage,
     District,
-    Inquiry,
     ProducerPage,
     ProductPage,
     Trademark,
@@ -72,105 +69,14 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyViewSetGroup)
 
 
-# --- inquiries in the admin ----------------------------------------------------------------
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP's advice: prefix with a
-    quote any text that starts like one)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class InquiryIndexView(IndexView):
-    def get_base_queryset(self):
-        return producer_access.visible_inquiries(self.request.user).select_related(
-            "producer", "product"
-        )
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: spreadsheet_safe(
-                    force_str(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                )
-                for field, value in row_dict.items()
-            }
-        )
-
-
-class OwnInquiryMixin:
-    """A producer reaches only its own inquiries, whatever the URL."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not producer_access.visible_inquiries(self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
-class InquiryInspectView(OwnInquiryMixin, InspectView):
-    pass
-
-
-class InquiryEditView(OwnInquiryMixin, EditView):
-    pass
-
-
-class InquiryDeleteView(OwnInquiryMixin, DeleteView):
-    pass
-
-
-class InquiryHistoryView(OwnInquiryMixin, HistoryView):
-    pass
-
-
-class InquiryUsageView(OwnInquiryMixin, UsageView):
-    pass
-
-
-class InquiryViewSet(ModelViewSet):
-    model = Inquiry
-    name = "inquiries"
-    icon = "mail"
-    menu_label = _("Inquiries")
-    menu_order = 250
-    add_to_admin_menu = True
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    index_view_class = InquiryIndexView
-    inspect_view_class = InquiryInspectView
-    edit_view_class = InquiryEditView
-    delete_view_class = InquiryDeleteView
-    history_view_class = InquiryHistoryView
-    usage_view_class = InquiryUsageView
-    form_fields = ["handled"]
-    list_display = ["name", "company", "producer", "product", "created_at", "email_status"]
-    list_filter = ["producer", "email_status", "handled", "created_at"]
-    search_fields = ["name", "company", "email", "message"]
-    list_export = [
-        "created_at",
-        "name",
-        "company",
-        "email",
-        "phone",
-        "country",
-        "quantity",
-        "message",
-        "producer",
-        "product",
-        "email_status",
-        "handled",
-    ]
-    export_filename = "inquiries"
-
-
 @hooks.register("register_admin_viewset")
 def register_inquiry_viewset():
     return InquiryViewSet()
+
+
+@hooks.register("register_admin_urls")
+def inquiry_handled_url():
+    return [path("inquiries/<int:pk>/handled/", inquiry_handled_view, name="inquiry_handled")]
 
 
 # --- producer accounts: inviting, and what they may reach ----------------------------------
@@ -288,7 +194,12 @@ def producers_choose_live_or_own_pages(pages, request):
 @hooks.register("construct_homepage_panels")
 def producer_dashboard(request, panels):
     if producer_access.is_producer_account(request.user):
+        panels.append(ProducerGuidePanel())
         panels.append(ProducerDashboardPanel(request.user))
+
+
+hooks.register("construct_main_menu", admin_menu.producer_menu)
+hooks.register("construct_reports_menu", admin_menu.producer_reports)
 
 
 # --- images, documents and pages out of the account's reach --------------------------------
@@ -304,3 +215,34 @@ def scoped_admin_api(router):
 
 
 hooks.register("before_serve_document", public_files.refuse_private_document)
+
+
+# --- spreadsheets in the browser, for the centre's editors ---------------------------------
+
+
+@hooks.register("register_admin_urls")
+def catalog_import_urls():
+    return [
+        path("import/", import_admin.import_view, name="catalog_import"),
+        path("import/<int:pk>/", import_admin.job_view, name="catalog_import_job"),
+        path("import/<int:pk>/confirm/", import_admin.confirm_view, name="catalog_import_confirm"),
+        path("import/<int:pk>/cancel/", import_admin.cancel_view, name="catalog_import_cancel"),
+        path("import/export/", import_admin.export_view, name="catalog_export"),
+        path("import/template/", import_admin.template_view, name="catalog_import_template"),
+    ]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("products.manage_registration")
+
+
+@hooks.register("register_admin_menu_item")
+def catalog_import_menu_item():
+    return StaffMenuItem(
+        _("Import a spreadsheet"),
+        reverse("catalog_import"),
+        name="catalog-import",
+        icon_name="upload",
+        order=260,
+    )

@@ -13,6 +13,25 @@ class BaseConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(create_cache_table, sender=self)
+        use_vietnamese_slug_widget()
+
+
+def use_vietnamese_slug_widget():
+    """Every slug field of the admin (pages, snippets) spells Vietnamese letters in the
+    browser as the server does: Wagtail's widget with formatters (registered after Wagtail's
+    own override of SlugField, which it replaces). The server cleans slugs anyway
+    (BasePage.full_clean); this makes the slug the editor sees the one that is saved."""
+    from django.db import models
+    from wagtail.admin.forms.models import register_form_field_override
+    from wagtail.admin.widgets import SlugInput
+
+    from .text import slug_formatters
+
+    class VietnameseSlugInput(SlugInput):
+        def __init__(self, attrs=None, formatters=None, locale=None):
+            super().__init__(attrs, formatters or slug_formatters(), locale)
+
+    register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
 
 
 def create_cache_table(sender, using, verbosity=1, **kwargs):

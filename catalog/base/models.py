@@ -10,7 +10,9 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock
-from .text import vietnamese_slug
+from .forms import BasePageForm
+from .site_settings import SiteNavigation
+from .text import is_lossy_slug, vietnamese_slug
 from .viewer import current_user
 
 
@@ -21,14 +23,13 @@ class BasePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
 
     def full_clean(self, *args, **kwargs):
-        # Wagtail's own slugify drops "đ": "Gà đồi" must give "ga-doi", not "ga-oi".
-        if not self.slug and self.title:
-            self.slug = vietnamese_slug(self.title, 255)
+        self.slug = clean_slug(self.slug, self.title, self.first_published_at is None)
         super().full_clean(*args, **kwargs)
 
     def get_admin_display_title(self):
@@ -41,6 +42,22 @@ class BasePage(Page):
         if self.live or self.last_published_at:
             return self.title
         return str(_("Unpublished page"))
+
+
+__all__ = ["BasePage", "CaptionedImage", "SectionPage", "SiteNavigation", "StandardPage"]
+
+
+def clean_slug(slug, title, never_published):
+    """The slug a page is saved with. Machines drop letters they cannot spell ("Khai mạc Hội
+    chợ" -> "khai-mc-hi-ch" in the admin's JavaScript, "Gà đồi" -> "ga-oi" in Django's
+    slugify): an empty slug, or such a lossy one on a page that was never published (whose
+    address nobody has yet), becomes the transliterated title; a slug typed with accents is
+    transliterated. A published page keeps its address."""
+    if title and (not slug or (never_published and is_lossy_slug(slug, title))):
+        return vietnamese_slug(title, 255)
+    if slug and not slug.isascii():
+        return vietnamese_slug(slug, 255)
+    return slug
 
 
 def is_site_root(page):

@@ -77,12 +77,45 @@ def exact_key(text):
 
 
 def vietnamese_slug(text, max_length=80):
-    """An ASCII slug that keeps the Vietnamese spelling ("Mỳ Chũ" -> "my-chu"). Django's
-    slugify drops đ, which has no Unicode decomposition, so it is spelled d first."""
+    """An ASCII slug that keeps the Vietnamese spelling ("Mỳ Chũ" -> "my-chu"): the one
+    function every slug of the site comes from (page forms, the importer, the demo loader).
+    Django's slugify drops đ, which has no Unicode decomposition, so it is spelled d first."""
     from django.utils.text import slugify
 
     spelled = unicodedata.normalize("NFC", text or "").replace("đ", "d").replace("Đ", "D")
     return slugify(spelled)[:max_length].strip("-")
+
+
+def is_lossy_slug(slug, title):
+    """Whether the slug is the title spelled by a machine that dropped the letters it could
+    not spell: the admin's JavaScript keeps only the accented letters its map knows ("Hội
+    chợ Xuân" -> "hi-ch-xuan"), Django's slugify drops đ. Each accented letter of the title
+    may appear as its base letter or not at all; anything else must be as vietnamese_slug
+    spells it. Such a slug is replaced by the transliterated one."""
+    pattern = []
+    for char in unicodedata.normalize("NFC", title or "").lower():
+        base = "d" if char == "đ" else unicodedata.normalize("NFD", char)[0]
+        if char.isascii() and char.isalnum():
+            pattern.append(re.escape(char))
+        elif base.isascii() and base.isalpha():
+            pattern.append(f"{base}?")
+        elif char.isspace() or char in "-_":
+            pattern.append("[-_]*")
+    return bool(slug) and re.fullmatch("-*" + "".join(pattern) + "-*", slug) is not None
+
+
+def slug_formatters():
+    """(regex, replacement) pairs for Wagtail's slug widget (SlugInput's formatters), so
+    the admin's JavaScript spells Vietnamese letters as vietnamese_slug does: every accented
+    letter becomes its base letter, đ becomes d and combining marks (NFD input) go."""
+    groups = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base.isascii() and base.isalpha() and char != base:
+            groups.setdefault(base, []).append(char)
+    pairs = [(f"[{''.join(chars)}]", base) for base, chars in sorted(groups.items())]
+    return [*pairs, ("[đ]", "d"), ("[Đ]", "D"), ("[\u0300-\u036f]", "")]
 
 
 def plain_text(rich_text):

@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
+from catalog.base.structure import home_page
 from catalog.demo import images
 from catalog.demo.catalog_loader import CREATED, KEPT, DemoLoader, paragraphs
 from catalog.home import structure as home_structure
@@ -28,6 +29,7 @@ from fairs.models import Exhibit, FairIndexPage, FairPage
 
 from . import pdf, results
 from .data import read
+from .navigation import load_navigation
 
 SCOPE_GROUP = {"provincial": "food", "national": "crafts", "international": "machinery"}
 SECTION_KEYS = {FairIndexPage: "fairs", NewsIndexPage: "news", BulletinIndexPage: "bulletins"}
@@ -194,6 +196,7 @@ class FairsDemoLoader(DemoLoader):
             self.load_news(sections[NewsIndexPage].specific)
             self.load_bulletins(sections[BulletinIndexPage].specific)
             self.load_results(sections[ResultsPage])
+            load_navigation(self, home_page())
         return self
 
     def summary(self):

@@ -10,9 +10,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 
 from catalog.base.years import FIRST_YEAR, LAST_YEAR
+from products.models import ProducerIndexPage
 
 from .bulletin_draft import DraftError, draft_bulletin
 from .models import BulletinIndexPage
@@ -70,3 +72,37 @@ def draft_bulletin_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_buttons")
 def draft_bulletin_listing_button(page, user, next_url=None):
     yield from draft_bulletin_header_button(page, user, "listing", next_url)
+
+
+class StaffActionsPanel(Component):
+    """The centre's everyday actions as buttons on its dashboard, not hidden in a page's
+    "…" menu: draft this quarter's bulletin, invite or remove producer accounts, import a
+    spreadsheet."""
+
+    name = "staff_actions"
+    order = 30
+    template_name = "home/admin/staff_actions_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        user = self.request.user
+        bulletins = BulletinIndexPage.objects.first()
+        producers = ProducerIndexPage.objects.first()
+        actions = []
+        if bulletins and bulletins.permissions_for_user(user).can_add_subpage():
+            actions.append((_("Draft a quarter's bulletin"), reverse("home_draft_bulletin")))
+        if producers and user.has_perm("products.manage_registration"):
+            actions.append(
+                (_("Producer accounts"), reverse("wagtailadmin_explore", args=[producers.pk]))
+            )
+            actions.append((_("Import a spreadsheet"), reverse("catalog_import")))
+        return {"actions": actions}
+
+
+@hooks.register("construct_homepage_panels")
+def staff_actions_panel(request, panels):
+    panel = StaffActionsPanel(request)
+    if panel.get_context_data()["actions"]:
+        panels.append(panel)

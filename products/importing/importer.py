@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from catalog.base.publishing import assign, publish_page
-from catalog.base.text import fold, vietnamese_slug
+from catalog.base.text import fold, plain_text, vietnamese_slug
 from products.models import (
     Category,
     Certification,
@@ -29,7 +29,17 @@ from products.models import (
 )
 from products.structure import ensure_sections
 
-from .reader import CHOICES, COLUMNS, REQUIRED, ImportFailed, Problem, parse_sheet, read_sheet
+from .reader import (
+    CHOICES,
+    COLUMNS,
+    REQUIRED,
+    ImportFailed,
+    Problem,
+    allowed_values,
+    parse_sheet,
+    read_sheet,
+    resolve_choice,
+)
 
 # Cells checked by the validators of the model field they end up in (lengths, e-mail, URL).
 FIELDS = {
@@ -142,6 +152,7 @@ class CatalogImporter:
     def _load(self):
         """What rows are matched against, read once: a province has hundreds, not millions."""
         self.problems, self.producers, self.trademarks = [], {}, {}
+        self.outcomes = []
         self.counts = {name: Counter() for name in (*ENTITIES, "districts", "categories")}
         self.districts = Taxonomy(District, self.create_missing)
         self.categories = Taxonomy(Category, self.create_missing)
@@ -163,10 +174,13 @@ class CatalogImporter:
         for column in REQUIRED:
             if not row[column]:
                 problems[column] = _("required")
-        for column, allowed in CHOICES.items():
-            value = row[column] = re.sub(r"[\s-]+", "_", row[column].lower())
-            if value and value not in allowed:
-                problems.setdefault(column, _("must be one of: %s") % ", ".join(allowed))
+        for column in CHOICES:
+            if row[column]:
+                code = resolve_choice(column, row[column])
+                if code is None:
+                    allowed = "; ".join(allowed_values(column))
+                    problems.setdefault(column, _("must be one of: %s") % allowed)
+                row[column] = code or ""
         if row["website"] and "://" not in row["website"]:
             row["website"] = "https://" + row["website"]  # as Django's URL form field does
         for column, (model, name) in FIELDS.items():
@@ -268,12 +282,34 @@ class CatalogImporter:
             for key, product in record.children.items():
                 self._save_product(producer, existing.get(key), product)
 
-    def _publish(self, parent, page, wanted, entity, children=None, tags=None):
+    def _publish(self, parent, page, wanted, entity, children=None, tags=None, record=None):
         """Give the page the wanted non-empty values, inline rows and tags and publish it,
         unless it is live and already has them: an unchanged page gets no new revision."""
+        changed = [
+            name
+            for name, value in wanted.items()
+            if page.pk and value not in ("", None) and getattr(page, name) != value
+        ]
+        if page.pk and tags is not None and sorted(tags) != sorted(t.name for t in page.tags.all()):
+            changed.append("tags")
         status = publish_page(page, wanted, children, tags or None, parent=parent, skip_blank=True)
         self.counts[entity][status] += 1
+        self._outcome(record, entity, page.title, status, changed)
         return page
+
+    def _outcome(self, record, entity, name, status, fields=()):
+        """What the import does to one record, told at the first line naming it: the
+        preview's row by row report."""
+        if record is not None:
+            self.outcomes.append(
+                {
+                    "line": record.line,
+                    "entity": entity,
+                    "name": name,
+                    "status": status,
+                    "fields": sorted(set(fields)) if status == "updated" else [],
+                }
+            )
 
     def _slug(self, parent, title):
         """A slug free among the parent's children, from the title without diacritics."""
@@ -297,7 +333,7 @@ class CatalogImporter:
         if page is None:
             slug = self._slug(index, record.name)
             page = ProducerPage(title=record.name, slug=slug, district=district)
-        return self._publish(index, page, wanted, "producers")
+        return self._publish(index, page, wanted, "producers", record=record)
 
     def _save_product(self, producer, page, record):
         """Fields, tags and certifications go on the page object before its revision is saved,
@@ -305,16 +341,19 @@ class CatalogImporter:
         if page is None:
             page = ProductPage(title=record.name, slug=self._slug(producer, record.name))
         description = record.get("description")
+        html = linebreaks(description, autoescape=True) if description else ""
+        if page.pk and html and plain_text(page.description) == plain_text(html):
+            html = ""  # the same text: keep the editor's formatting (an exported sheet)
         wanted = {
             "category": self.categories.get(record.get("category")),
-            "description": linebreaks(description, autoescape=True) if description else "",
+            "description": html,
             "trademark": self._save_trademark(record.get("trademark", None), producer),
         }
         certifications = list(page.certifications.all())
         self._merge_certifications(certifications, record)
         children = {"certifications": certifications}
         tags = list(record.get("tags", ()))
-        self._publish(producer, page, wanted, "products", children, tags)
+        self._publish(producer, page, wanted, "products", children, tags, record=record)
 
     def _merge_certifications(self, certifications, record):
         """Add or update the file's certifications in the list (the page's publish decides
@@ -333,6 +372,8 @@ class CatalogImporter:
             diff = _assign(item, values)
             status = "created" if item.pk is None else "updated" if diff else "unchanged"
             self.counts["certifications"][status] += 1
+            label = f"{record.name}: {key[1]} {key[2]}"
+            self._outcome(cert, "certifications", label, status, diff)
 
     def _find_trademark(self, key, record):
         kind, value = key
@@ -370,5 +411,6 @@ class CatalogImporter:
             self.numbers.setdefault(_number_key(mark.registration_number), mark)
         status = "created" if new else "updated" if diff else "unchanged"
         self.counts["trademarks"][status] += 1
+        self._outcome(record, "trademarks", mark.mark, status, diff)
         self.saved_marks[key] = mark
         return mark

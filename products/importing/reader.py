@@ -1,13 +1,17 @@
 """Reading a CSV or XLSX sheet into checked rows: the file format of import_catalog."""
 
 import csv
+import functools
 import io
+import re
 import unicodedata
 from datetime import date, datetime
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from catalog.base.text import fold
 from products.models import CertificationLevel, CertificationScheme, LegalForm, Trademark
 
 COLUMNS = (
@@ -16,12 +20,52 @@ COLUMNS = (
     "decision_number", "stars", "trademark", "trademark_number", "trademark_kind",
 )  # fmt: skip
 REQUIRED = ("producer", "producer_type", "district", "product", "category", "level", "year")
-CHOICES = {
-    "producer_type": LegalForm.values,
-    "scheme": CertificationScheme.values,
-    "level": CertificationLevel.values,
-    "trademark_kind": Trademark.Kind.values,
+CHOICE_CLASSES = {
+    "producer_type": LegalForm,
+    "scheme": CertificationScheme,
+    "level": CertificationLevel,
+    "trademark_kind": Trademark.Kind,
 }
+CHOICES = {column: choices.values for column, choices in CHOICE_CLASSES.items()}
+
+
+def _choice_key(text):
+    """A cell compared without case, diacritics, underscores or dashes."""
+    return fold(re.sub(r"[_-]+", " ", text or ""))
+
+
+def choice_names(choices):
+    """{folded name: code} for a choice: its code, its English and its Vietnamese label
+    ("cooperative", "Cooperative", "Hợp tác xã")."""
+    names = {}
+    for code, label in choices.choices:
+        names[_choice_key(code)] = code
+        for language in ("en", "vi"):
+            with translation.override(language):
+                names[_choice_key(str(label))] = code
+    return names
+
+
+@functools.lru_cache(maxsize=16)
+def _names(column):
+    return choice_names(CHOICE_CLASSES[column])
+
+
+def resolve_choice(column, text):
+    """The code a cell names, or None. Beyond the exact names, the start of a single name
+    will do ("geographical" for "Geographical indication")."""
+    names = _names(column)
+    key = _choice_key(text)
+    if key in names:
+        return names[key]
+    codes = {code for name, code in names.items() if name.startswith(key + " ")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def allowed_values(column):
+    """What the template and error messages list: each Vietnamese label with its code."""
+    with translation.override("vi"):
+        return [f"{label} ({code})" for code, label in CHOICE_CLASSES[column].choices]
 
 
 class Problem:

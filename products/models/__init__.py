@@ -1,5 +1,6 @@
 from .access import ProducerTeam
 from .certifications import Certification, CertificationLevel, CertificationScheme
+from .imports import ImportJob
 from .inquiries import Inquiry
 from .pages import ProductImage, ProductIndexPage, ProductPage, ProductPageTag
 from .producers import LegalForm, ProducerGalleryImage, ProducerIndexPage, ProducerPage
@@ -17,6 +18,7 @@ __all__ = [
     "Certification",
     "CertificationLevel",
     "CertificationScheme",
+    "ImportJob",
     "Inquiry",
     "ProducerTeam",
     "ProductImage",

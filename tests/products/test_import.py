@@ -392,3 +392,37 @@ def test_line_numbers_count_spreadsheet_rows_not_physical_lines(tmp_path):
     errors = run_failing(path)
 
     assert errors.startswith("line 3, column year:")
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "code"),
+    [
+        ("producer_type", "Hợp tác xã", "cooperative"),
+        ("producer_type", "hop tac xa", "cooperative"),
+        ("producer_type", "cooperative", "cooperative"),
+        ("producer_type", "Cooperative", "cooperative"),
+        ("level", "Cấp tỉnh", "provincial"),
+        ("level", "provincial", "provincial"),
+        ("level", "KHU VỰC PHÍA BẮC", "regional"),
+        ("trademark_kind", "Chỉ dẫn địa lý", "geographical"),
+        ("trademark_kind", "geographical indication", "geographical"),
+        ("trademark_kind", "geographical_indication", "geographical"),
+        ("trademark_kind", "geographical", "geographical"),
+        ("trademark_kind", unicodedata.normalize("NFD", "Nhãn hiệu tập thể"), "collective"),
+    ],
+)
+def test_enumerated_columns_take_labels_and_codes(tmp_path, column, cell, code):
+    extra = {"trademark": "Gỗ Tân Lạc"} if column == "trademark_kind" else {}
+    run(write_csv(tmp_path, [row(**{column: cell}, **extra)]))
+    product = ProductPage.objects.get(title="Bàn trà gỗ nghiến")
+    values = {
+        "producer_type": product.get_parent().specific.legal_form,
+        "level": product.certifications.get().level,
+        "trademark_kind": product.trademark.kind if product.trademark else None,
+    }
+    assert values[column] == code
+
+
+def test_an_unknown_label_lists_the_allowed_ones(tmp_path):
+    output = run_failing(write_csv(tmp_path, [row(level="cấp huyện")]))
+    assert "line 2, column level: must be one of: Cấp tỉnh (provincial)" in output

@@ -182,3 +182,29 @@ def test_a_producer_cannot_approve_their_own_submission(world, client):
     client.post(url, {"comment": ""})
     assert Page.objects.get(pk=world.a_product.pk).title == "Mỳ Chũ gạo bao thai"
     assert ProductPage.objects.get(pk=world.a_product.pk).workflow_in_progress
+
+
+def test_the_links_use_the_configured_base_url(catalog, mailoutbox, settings):
+    """`make demo PORT=8651` exports WAGTAILADMIN_BASE_URL=http://127.0.0.1:8651: the printed
+    and the e-mailed link both lead there, not to port 8000."""
+    import io
+
+    from django.core.management import call_command
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8651/"
+    out = io.StringIO()
+    call_command(
+        "invite_producer", str(catalog["producers"]["chu"].pk), "port@mychu.vn", stdout=out
+    )
+    printed = re.search(r"http://\S+", out.getvalue()).group(0)
+    (message,) = mailoutbox
+    mailed = re.search(r"http://\S+/admin/password_reset/confirm/\S+/", message.body).group(0)
+    for link in (printed, mailed):
+        assert link.startswith("http://127.0.0.1:8651/admin/password_reset/confirm/")
+
+
+def test_make_demo_configures_the_base_url_with_its_port():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    assert "demo: export WAGTAILADMIN_BASE_URL := http://127.0.0.1:$(PORT)" in makefile

@@ -1,5 +1,7 @@
 """The home page: what the catalog holds and where to start."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,7 +11,14 @@ from wagtail.models import Orderable
 
 from catalog.base.blocks import BodyStreamBlock
 from catalog.base.models import BasePage
+from fairs.models import FairPage
 from products.models import ProductPage
+
+from .news import NewsPage
+
+# How many upcoming fairs and news items the home page lists beside the featured products.
+HOME_FAIRS = 3
+HOME_NEWS = 4
 
 
 class HomePage(BasePage):
@@ -39,6 +48,20 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = datetime.date.today()
+        context["next_fairs"] = (
+            FairPage.objects.live()
+            .public()
+            .filter(end_date__gte=today)
+            .order_by("start_date", "pk")
+        )[:HOME_FAIRS]
+        context["latest_news"] = (
+            NewsPage.objects.live().public().order_by("-date", "-pk")[:HOME_NEWS]
+        )
+        return context
 
 
 class FeaturedProduct(Orderable):

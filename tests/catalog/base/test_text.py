@@ -1,12 +1,20 @@
 """The one Vietnamese normaliser: examples of each rule, and properties over any text."""
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.base.text import exact_key, fold, plain_text, vietnamese_slug
+from catalog.base.text import (
+    exact_key,
+    fold,
+    is_lossy_slug,
+    plain_text,
+    slug_formatters,
+    vietnamese_slug,
+)
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -104,3 +112,59 @@ def test_plain_text_is_what_a_reader_sees_of_rich_text():
     assert plain_text(rich) == 'Rượu <script> "ngon" & thơm\nỦ men'
     assert plain_text(None) == ""
     assert "quot" not in fold(plain_text(rich))
+
+
+# --- slugs: the same function for the admin, the importer and the loader -------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Vải thiều", "vai thieu"),
+        ("ĐẶC SẢN", "dac san"),
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        (unicodedata.normalize("NFD", "Bắc Giang"), "Bắc Giang"),
+        ("Khai mạc Hội chợ Xuân Bắc Giang 2027", "khai mac hoi cho xuan bac giang 2027"),
+        ("Gà đồi", "ga doi"),
+    ],
+)
+def test_slug_agrees_where_the_normaliser_does(a, b):
+    assert vietnamese_slug(a) == vietnamese_slug(b) == "-".join(fold(b).split())
+
+
+def test_slug_of_the_issue_title():
+    assert vietnamese_slug("Khai mạc Hội chợ Xuân Bắc Giang 2027") == (
+        "khai-mac-hoi-cho-xuan-bac-giang-2027"
+    )
+
+
+def browser_slug(text):
+    """What Wagtail's slug widget (its urlify, ASCII mode) makes with our formatters."""
+    for pattern, replacement in slug_formatters():
+        text = re.sub(pattern, replacement, text)
+    text = re.sub(r"[^-\w\s]", "", text.lower(), flags=re.ASCII)
+    return re.sub(r"[-\s]+", "-", text).strip("-")
+
+
+@given(st.text(alphabet=st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " -0123456789")))
+def test_the_browser_spells_slugs_as_the_server(text):
+    assert browser_slug(text) == vietnamese_slug(text, 10_000)
+    assert browser_slug(unicodedata.normalize("NFD", text)) == vietnamese_slug(text, 10_000)
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "khai-mc-hi-ch-xuan-bc-giang-2027",  # Wagtail's JavaScript without our formatters
+        "khai-mc-hi-ch-xun-bc-giang-2027",
+        "khai-mac-hoi-cho-xuan-bac-giang-2027",
+    ],
+)
+def test_machine_made_slugs_are_recognised(slug):
+    assert is_lossy_slug(slug, "Khai mạc Hội chợ Xuân Bắc Giang 2027")
+
+
+@pytest.mark.parametrize("slug", ["hoi-cho-xuan", "khai-mac-2027", "tin-moi"])
+def test_slugs_people_chose_are_not(slug):
+    assert not is_lossy_slug(slug, "Khai mạc Hội chợ Xuân Bắc Giang 2027")

@@ -316,3 +316,38 @@ def test_every_picture_the_demos_pages_show_is_served_to_anyone(demo, client):
         sources |= set(re.findall(r'<img[^>]+src="(/media/[^"]+)"', response.content.decode()))
     assert len(sources) >= 4
     assert {src: client.get(src).status_code for src in sources} == dict.fromkeys(sources, 200)
+
+
+def demo_navigation():
+    from wagtail.models import Site
+
+    from catalog.base.site_settings import SiteNavigation
+
+    return SiteNavigation.for_site(Site.objects.get(is_default_site=True))
+
+
+@pytest.mark.django_db
+def test_demo_menu_reaches_bulletins_results_and_about(demo, client):
+    html = client.get("/").content.decode()
+    nav = html[html.index('<ul class="nav">') : html.index("</nav>")]
+    for url in ("/tim-kiem/?kind=product", "/ban-tin/", "/ket-qua-khuyen-cong/", "/gioi-thieu/"):
+        assert f'href="{url}"' in nav
+    footer = html[html.index("<footer") :]
+    assert "lienhe@example.vn" in footer
+    assert "Giờ làm việc" in footer
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).site_name == "Sản phẩm CNNT tiêu biểu"
+
+
+@pytest.mark.django_db
+def test_loading_again_keeps_the_menu_an_editor_changed(demo):
+    nav = demo_navigation()
+    nav.menu = [("link", {"url": "/tim-kiem/", "label": "Tìm kiếm"})]
+    nav.phone = "0912 000 000"
+    nav.save()
+    output = load()
+    nav = demo_navigation()
+    assert [b.value["label"] for b in nav.menu] == ["Tìm kiếm"]
+    assert nav.phone == "0912 000 000"
+    assert "site settings: 1 left alone" in output

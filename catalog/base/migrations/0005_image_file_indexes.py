@@ -11,7 +11,7 @@ INDEXES = [
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("base", "0001_initial"),
+        ("base", "0004_folded_text_search"),
         ("wagtailimages", "0027_image_description"),
     ]
 

@@ -22,7 +22,7 @@ def fill_codes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("products", "0001_initial")]
+    dependencies = [("products", "0003_import_job")]
 
     operations = [
         migrations.AddField(

@@ -29,6 +29,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("base", "0001_initial")]
+    dependencies = [("base", "0003_staff_may_change_navigation")]
 
     operations = [migrations.RunPython(create, drop)]
