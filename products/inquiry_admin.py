@@ -156,19 +156,11 @@ class InquiryViewSet(ModelViewSet):
         "email_error",
         "handled",
     ]
+    # The spreadsheet: what the inquiry said and where it stands, not the mail server's log.
     list_export = [
-        "created_at",
-        "name",
-        "company",
-        "email",
-        "phone",
-        "country",
-        "quantity",
-        "message",
-        "producer",
-        "product",
-        "email_status",
-        "handled",
+        name
+        for name in inspect_view_fields
+        if name not in ("emailed_at", "email_attempts", "email_error")
     ]
     export_filename = "inquiries"
 

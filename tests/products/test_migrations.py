@@ -1,27 +1,12 @@
 """Upgrading gives every certification already recorded its own verification code."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from products.recognition import CODE_ALPHABET, CODE_LENGTH
 from tests.factories import small_catalog
+from tests.migrating import latest_schema_afterwards, migrate  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture(autouse=True)
-def latest_schema_afterwards():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_existing_certifications_get_distinct_codes():

@@ -7,18 +7,9 @@ import pytest
 
 from search import service
 from search.query import parse
+from tests.search.api_client import api, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def api(client, **params):
-    response = client.get("/api/v1/search", params)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def titles(body):
-    return [r["title"] for r in body["results"]]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from django.utils import translation
 from products.templatetags.product_tags import catalog_summary
 from search.service import partial_notice
 from tests.search import precision_data
+from tests.search.api_client import api, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +25,6 @@ def contract_catalog(django_db_setup, django_db_blocker):
     yield data
     with django_db_blocker.unblock():
         clear_catalog()
-
-
-def api(client, **params):
-    response = client.get("/api/v1/search", params)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def titles(body):
-    return [r["title"] for r in body["results"]]
 
 
 @pytest.mark.parametrize(
