@@ -25,7 +25,7 @@ from urllib3.exceptions import InsecureRequestWarning
 CONNECT_TIMEOUT = 2
 REQUEST_TIMEOUT = 10
 RETRY_ON_STATUS = (502, 503, 504)  # a node going away, or one that cannot answer for its shards
-SEARCH_ATTEMPTS = 3  # a search that came back incomplete is asked this many times in all
+SEARCH_ATTEMPTS = 5  # in all, 2 s of pauses: a cluster routes round a lost node within that
 INCOMPLETE_PAUSE = 0.2  # seconds before asking again, times the attempt
 KEYS_PAGE_SIZE = 5000
 MIN_SCRUBBED = 4  # a shorter password is taken out of messages only beside its user name
