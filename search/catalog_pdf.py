@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.models import Site
 
+from catalog.base.site_settings import centre_name
 from products import qr
 from products.models import ProductPage
 
@@ -35,7 +36,6 @@ CATALOG_PDF_LIMIT = 300
 VERSION_KEY = "catalog-pdf:version"
 STATUS_TTL = 24 * 3600
 FILE_TTL = 7 * 24 * 3600
-KINDS = ("product",)
 
 
 def catalog_version():
@@ -59,7 +59,9 @@ def connect():
 
 def selection(params):
     """The part of the request that picks the products (no page, no page size)."""
-    query = parse(params, page_size=1, kinds=KINDS)
+    params = params.copy()
+    params["kind"] = "product"  # a catalog lists products, whatever the page showed
+    query = parse(params, page_size=1)
     return query, {"q": query.text, "sort": query.sort, **query.filters}
 
 
@@ -174,8 +176,7 @@ def build_catalog(key, params, language):
         html = render_to_string(
             "search/catalog_pdf.html",
             {
-                "centre": (site.site_name if site and site.site_name else "")
-                or _("Industrial Extension and Trade Promotion Centre"),
+                "centre": centre_name(site),
                 "date": timezone.localdate(),
                 "query": query,
                 "sections": _sections(blocks),

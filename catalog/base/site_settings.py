@@ -130,3 +130,9 @@ class SiteNavigation(BaseSiteSetting):
 
     def has_contacts(self):
         return any((self.address, self.phone, self.email, self.working_hours, self.map_url))
+
+
+def centre_name(site):
+    """The centre's name as editors wrote it in the site's settings, else the generic one."""
+    named = SiteNavigation.objects.filter(site=site).values_list("centre_name", flat=True).first()
+    return named or str(_("Industrial Extension and Trade Promotion Centre"))

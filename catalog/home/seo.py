@@ -1,10 +1,10 @@
 """schema.org descriptions of the centre (on the home page) and of news (catalog.base.seo)."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from catalog.base.seo import absolute, describes, description_of, image_object
+from catalog.base.site_settings import centre_name
 
 from .models import HomePage, NewsPage
 
@@ -16,7 +16,7 @@ def centre(request):
     return {
         "@type": "GovernmentOrganization",
         "@id": root + "#centre",
-        "name": (site and site.site_name) or _("Certified rural industrial products"),
+        "name": centre_name(site),
         "url": root,
     }
 

@@ -167,7 +167,7 @@ def answers(client, params):
     ]
 
 
-def test_searches_survive_the_loss_of_a_node(indexed, db, client, record_property):
+def test_searches_survive_the_loss_of_a_node(indexed, db, client, record_property, committed):
     engine = indexed
     live = catalog_index(engine)
     assert wait_for_green(PORT, NODES)
@@ -222,7 +222,8 @@ def test_searches_survive_the_loss_of_a_node(indexed, db, client, record_propert
             since = time.monotonic() - killed_at[0]
             if written_at is None and since > 1:
                 renamed.title = RENAMED
-                renamed.save_revision().publish()  # sent to the engine by the (immediate) task
+                with committed():  # the engine write waits for the commit, as in a request
+                    renamed.save_revision().publish()
                 written_at = since
                 found, _notice = service.search(parse({"q": "cai tien"}))
                 assert [hit["title"] for hit in found.hits] == [RENAMED]

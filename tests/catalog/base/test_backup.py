@@ -23,7 +23,7 @@ from catalog.base import backup
 from tests.servers import django_process
 
 ROOT = Path(__file__).resolve().parents[3]
-QUERIES = ["mỳ chũ", "gom", "mây tre", "chè", "bánh"]
+QUERIES = ["mỳ chũ", "gom", "mây tre", "mật ong", "bánh"]
 
 # Run inside `manage.py shell -c`: what a restore must bring back, as JSON on the last line.
 SNAPSHOT = """

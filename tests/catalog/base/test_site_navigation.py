@@ -44,7 +44,7 @@ def post_settings(client, menu, **fields):
 def test_without_a_menu_the_header_lists_the_sections(client, catalog):
     html = client.get("/").content.decode()
     assert 'href="/nha-san-xuat/"' in html
-    assert 'href="/tim-kiem/"' in html
+    assert 'href="/tim-kiem/?kind=product"' in html
 
 
 def test_an_editor_adds_a_page_to_the_menu_and_it_appears(client, catalog, editor):
