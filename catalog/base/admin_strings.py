@@ -1,8 +1,8 @@
 """Wagtail's own admin strings that its Vietnamese catalog leaves in English, on the screens
-producers and editors meet every day (dashboard panels, the submit action, the editor's tabs, images, documents and the account page). Named here so
-that `makemessages` keeps them in the project's catalog, whose translations win over
-Wagtail's (LOCALE_PATHS come first). The notification e-mails' strings come from the copies
-in templates/wagtailadmin/notifications/."""
+producers and editors meet every day (dashboard panels, the submit action, the editor's tabs,
+images, documents, the account page). Named here so that `makemessages` keeps them in the
+project's catalog, whose translations win over Wagtail's (LOCALE_PATHS come first). The
+notification e-mails' strings come from the copies in templates/wagtailadmin/notifications/."""
 
 from django.utils.translation import gettext_noop
 

@@ -47,7 +47,8 @@ def test_an_editor_publishes_drafts_a_bulletin_and_opens_producer_accounts(
     expect(page.locator(".messages")).to_be_visible()
     shot(page, "publish-done")
     news = NewsPage.objects.get(pk=news.pk)
-    assert news.live and news.title == "Khai mạc Hội chợ Xuân 2026"
+    assert news.live
+    assert news.title == "Khai mạc Hội chợ Xuân 2026"
     assert not news.has_unpublished_changes
 
     page.goto(live_server.url + "/admin/")
