@@ -46,6 +46,13 @@ WAGTAIL_STRINGS = (
     gettext_noop("Theme preferences"),
     gettext_noop("Keyboard shortcuts"),
     gettext_noop("A comma-separated list of tags."),
+    gettext_noop("Wagtail %(current_version)s editor guide"),
+    gettext_noop("Page %(page_num)s of %(total_pages)s"),
+    gettext_noop("Reports"),
+    gettext_noop("Request changes"),
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
     gettext_noop("Upload a profile picture:"),
     gettext_noop("Enable custom keyboard shortcuts specific to Wagtail."),
     gettext_noop("System default"),
