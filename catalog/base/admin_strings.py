@@ -46,6 +46,7 @@ WAGTAIL_STRINGS = (
     gettext_noop("Theme preferences"),
     gettext_noop("Keyboard shortcuts"),
     gettext_noop("A comma-separated list of tags."),
+    gettext_noop("Search all pages…"),
     gettext_noop("Wagtail %(current_version)s editor guide"),
     gettext_noop("Page %(page_num)s of %(total_pages)s"),
     gettext_noop("Reports"),

@@ -55,6 +55,7 @@ ENGLISH = (
     "Usage count: (low to high)",
     "Usage count: (high to low)",
     "editor guide",
+    "Search all pages",
     "Page 1 of 1",
     "Multi-word tags",
     "Help",
@@ -83,11 +84,14 @@ def producer_pages(catalog):
 
 
 def visible_text(page):
-    """The page's visible text, with the submit dialog's and action menu's labels."""
+    """The page's visible text, with the action menu's labels and the fields' placeholders."""
     toggle = page.locator("footer [data-w-dropdown-target='toggle']")
     if toggle.count():
         toggle.first.click()
-    return page.locator("body").inner_text()
+    placeholders = page.locator("[placeholder]").evaluate_all(
+        "nodes => nodes.map(node => node.getAttribute('placeholder'))"
+    )
+    return page.locator("body").inner_text() + "\n" + "\n".join(placeholders)
 
 
 def english_in(text):
