@@ -117,17 +117,14 @@ class ProducerAccessButton(PageMenuItem):
         return user.has_perm("products.manage_registration")
 
 
-@hooks.register("register_page_header_buttons")
-def producer_access_header_button(page, user, view_name, next_url=None):
+@hooks.register("register_page_listing_more_buttons")
+def producer_access_listing_button(page, user, next_url=None):
+    """In the page listing the action sits in the row's "…" menu; on the edit page it is a
+    visible header button (templates/wagtailadmin/shared/headers/page_edit_header.html)."""
     if page.specific_class is ProducerPage:
         yield ProducerAccessButton(
             url=reverse("producer_access", args=[page.pk]), priority=80, page=page
         )
-
-
-@hooks.register("register_page_listing_more_buttons")
-def producer_access_listing_button(page, user, next_url=None):
-    yield from producer_access_header_button(page, user, "index", next_url)
 
 
 def posted_registration_data(request, model):

@@ -1,8 +1,8 @@
 """Wagtail's own admin strings that its Vietnamese catalog leaves in English, on the screens
-producers and editors meet every day (dashboard panels, the submit action). Named here so
-that `makemessages` keeps them in the project's catalog, whose translations win over
-Wagtail's (LOCALE_PATHS come first). The notification e-mails' strings come from the copies
-in templates/wagtailadmin/notifications/."""
+producers and editors meet every day (dashboard panels, the submit action, the editor's tabs,
+images, documents, the account page). Named here so that `makemessages` keeps them in the
+project's catalog, whose translations win over Wagtail's (LOCALE_PATHS come first). The
+notification e-mails' strings come from the copies in templates/wagtailadmin/notifications/."""
 
 from django.utils.translation import gettext_noop
 
@@ -19,4 +19,52 @@ WAGTAIL_STRINGS = (
     gettext_noop("Your pages and snippets in a workflow"),
     gettext_noop("Awaiting your review"),
     gettext_noop("Privacy and access"),
+    # Met by producers on their dashboard, edit pages, images, documents and account.
+    gettext_noop("Documents"),
+    gettext_noop("Help"),
+    gettext_noop("Skip to main content"),
+    gettext_noop("Site summary"),
+    gettext_noop("Content"),
+    gettext_noop("Promote"),
+    gettext_noop("The page title as you'd like it to be seen by the public"),
+    gettext_noop("Save draft"),
+    gettext_noop("More actions"),
+    gettext_noop("Live version"),
+    gettext_noop("Created"),
+    gettext_noop("Add an image"),
+    gettext_noop("Newest"),
+    gettext_noop("Oldest"),
+    gettext_noop("Add images"),
+    gettext_noop("Add documents"),
+    gettext_noop("Drag and drop images into this area to upload immediately."),
+    gettext_noop("Drag and drop documents into this area to upload immediately."),
+    gettext_noop("Or choose from your computer"),
+    gettext_noop("Profile"),
+    gettext_noop("Notifications"),
+    gettext_noop("Name and Email"),
+    gettext_noop("Profile picture"),
+    gettext_noop("Theme preferences"),
+    gettext_noop("Keyboard shortcuts"),
+    gettext_noop("A comma-separated list of tags."),
+    gettext_noop("Search all pages…"),
+    gettext_noop("Wagtail %(current_version)s editor guide"),
+    gettext_noop("Page %(page_num)s of %(total_pages)s"),
+    gettext_noop("Reports"),
+    gettext_noop("Request changes"),
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
+    gettext_noop("Upload a profile picture:"),
+    gettext_noop("Enable custom keyboard shortcuts specific to Wagtail."),
+    gettext_noop("System default"),
+    gettext_noop("Light"),
+    gettext_noop("Dark"),
+    gettext_noop("More contrast"),
+    gettext_noop("Snug"),
+    gettext_noop("Title: (A -> Z)"),
+    gettext_noop("Title: (Z -> A)"),
+    gettext_noop("File size: (low to high)"),
+    gettext_noop("File size: (high to low)"),
+    gettext_noop("Usage count: (low to high)"),
+    gettext_noop("Usage count: (high to low)"),
 )

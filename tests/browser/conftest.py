@@ -34,3 +34,26 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+def shot(page, name):
+    """With GUIDE_SCREENSHOTS=folder, the step's screenshot for docs/guide.md.
+
+    The viewport only (set it to 1280x800 first), as a 256-colour optimised PNG so each image
+    stays well under 200 KB in the repository.
+    """
+    folder = os.environ.get("GUIDE_SCREENSHOTS")
+    if not folder:
+        return
+    from io import BytesIO
+    from pathlib import Path
+
+    from PIL import Image
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    image = Image.open(BytesIO(page.screenshot())).convert("RGB")
+    image = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    image.save(Path(folder) / f"{name}.png", optimize=True)
+
+
+GUIDE_VIEWPORT = {"width": 1280, "height": 800}

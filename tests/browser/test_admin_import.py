@@ -1,8 +1,6 @@
 """An editor imports a sheet through the admin: upload, preview, confirm."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,6 +8,7 @@ from playwright.sync_api import expect
 
 from products.models import ProductPage
 from products.producer_access import setup_roles
+from tests.browser.conftest import GUIDE_VIEWPORT, shot
 from tests.factories import small_catalog
 
 pytestmark = [
@@ -24,14 +23,6 @@ SHEET = (
 )
 
 
-def shot(page, name):
-    """With GUIDE_SCREENSHOTS=folder, the step's screenshot for docs/guide.md."""
-    folder = os.environ.get("GUIDE_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
-
-
 def test_an_editor_imports_a_sheet(live_server, page, django_user_model, tmp_path):
     small_catalog()
     setup_roles()
@@ -39,7 +30,7 @@ def test_an_editor_imports_a_sheet(live_server, page, django_user_model, tmp_pat
     editor.groups.add(Group.objects.get(name="Editors"))
     sheet = tmp_path / "danh-sach.csv"
     sheet.write_text(SHEET, encoding="utf-8")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(GUIDE_VIEWPORT)
     page.goto(live_server.url + "/admin/login/")
     page.locator("input[name=username]").fill("bientap")
     page.locator("input[name=password]").fill(PASSWORD)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from products.producer_access import invite, setup_roles
+from tests.browser.conftest import GUIDE_VIEWPORT, shot
 from tests.factories import small_catalog
 
 pytestmark = [
@@ -42,7 +43,7 @@ def test_producer_edits_editor_approves_public_page_changes(
     producer_user.save()
     editor = django_user_model.objects.create_user("bientap", "bt@khuyencong.vn", PASSWORD)
     editor.groups.add(Group.objects.get(name="Moderators"))
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(GUIDE_VIEWPORT)
 
     log_in(page, live_server.url, "a@mychu.vn")
     page.goto(f"{live_server.url}/admin/pages/{product.pk}/edit/")
@@ -53,6 +54,7 @@ def test_producer_edits_editor_approves_public_page_changes(
     page.keyboard.type("Sợi mỳ dai, không chất bảo quản.")
     expect(editor_box).to_contain_text("không chất bảo quản")
     expect(page.locator("input[name=description]")).to_have_value(re.compile("bảo quản"))
+    shot(page, "moderation-producer-edit")
     click_action(page, "button[name='action-submit']")
     expect(page.locator(".messages")).to_be_visible()
 
@@ -60,11 +62,16 @@ def test_producer_edits_editor_approves_public_page_changes(
     page.goto(public)
     expect(page.locator(".prose")).not_to_contain_text("không chất bảo quản")
 
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="vi-VN", viewport=GUIDE_VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(15_000)
     log_in(page, live_server.url, "bientap")
+    expect(page.locator("main")).to_contain_text(product.title)  # awaiting their review
+    shot(page, "moderation-dashboard")
     page.goto(f"{live_server.url}/admin/pages/{product.pk}/edit/")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    expect(page.locator("footer button[data-workflow-action-name='approve']").first).to_be_visible()
+    shot(page, "moderation-approve")
     click_action(page, "button[data-workflow-action-name='approve']")
     expect(page).not_to_have_url(re.compile(r"/edit/$"))
 

@@ -208,3 +208,22 @@ def test_make_demo_configures_the_base_url_with_its_port():
 
     makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
     assert "demo: export WAGTAILADMIN_BASE_URL := http://127.0.0.1:$(PORT)" in makefile
+
+
+def test_producer_accounts_is_a_visible_header_button_for_editors_only(world, client):
+    """One click from the producer's page, not folded under the header's "…" menu."""
+    url = f"/admin/producer-access/{world.a_producer.pk}/"
+    edit = f"/admin/pages/{world.a_producer.pk}/edit/"
+    client.force_login(world.editor)
+    html = client.get(edit).content.decode()
+    header = html[html.index("w-slim-header") : html.index("</header>")]
+    button = header[header.index("producer-access-button") - 200 : header.index(url) + 200]
+    assert "w-header-button" in button
+    assert header.index(url) < header.index("dots-horizontal")  # before the "…" menu
+    assert header.count(url) == 1
+    client.force_login(world.a)
+    response = client.get(edit)  # the producer's own page
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "producer-access-button" not in html
+    assert url not in html
