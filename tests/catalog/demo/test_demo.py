@@ -351,3 +351,15 @@ def test_loading_again_keeps_the_menu_an_editor_changed(demo):
     assert [b.value["label"] for b in nav.menu] == ["Tìm kiếm"]
     assert nav.phone == "0912 000 000"
     assert "site settings: 1 left alone" in output
+
+
+@pytest.mark.django_db
+def test_search_precision_on_the_demo_stays_where_issue_11_left_it(demo):
+    """The share of first-page results whose card shows every word typed (89.5% when
+    measured; 77.8% before the matching rules)."""
+    out = io.StringIO()
+    call_command("search_precision", stdout=out)
+    figure = re.search(r"^precision (\d+\.\d)% over (\d+) results$", out.getvalue(), re.M)
+    assert figure, out.getvalue()
+    assert float(figure[1]) >= 85.0, out.getvalue()
+    assert int(figure[2]) > 100
