@@ -24,18 +24,19 @@ def centre(request):
 @describes(HomePage)
 def home(page, request):
     search = absolute(request, reverse("search")) + "?q={query}"
+    publisher = centre(request)
     website = {
         "@type": "WebSite",
         "name": page.title,
         "url": absolute(request, "/"),
-        "publisher": {"@id": centre(request)["@id"]},
+        "publisher": {"@id": publisher["@id"]},
         "potentialAction": {
             "@type": "SearchAction",
             "target": search,
             "query-input": "required name=query",
         },
     }
-    return {"@context": "https://schema.org", "@graph": [centre(request), website]}
+    return {"@context": "https://schema.org", "@graph": [publisher, website]}
 
 
 @describes(NewsPage)
