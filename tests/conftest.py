@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import small_catalog
@@ -41,6 +43,14 @@ def pytest_runtest_teardown(item, nextitem):
                     connection.creation.deserialize_db_from_string(contents)
         ContentType.objects.clear_cache()
     return result
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request to /en/ leaves English active in
+    the thread (LocaleMiddleware does not reset it), and a page's `url` read after it would
+    then carry the /en/ prefix, whatever test ran before in the same worker."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 FIGURES = []
