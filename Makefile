@@ -45,6 +45,7 @@ check: install-dev
 	DJANGO_ALLOWED_HOSTS=catalog.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/django.po
+	msgfmt --check -o /dev/null locale/vi/LC_MESSAGES/djangojs.po
 
 # The suite runs beside real OpenSearch and Elasticsearch nodes that it starts and stops itself,
 # on both databases: SQLite, then PostgreSQL (production's), a throw-away server that
