@@ -177,5 +177,4 @@ NOTIFICATION_STRINGS = (
         'The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s".'
     ),
     gettext_noop('The page "%(title)s" has been submitted to workflow "%(workflow)s"'),
-
 )
