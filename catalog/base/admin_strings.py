@@ -152,6 +152,8 @@ WAGTAIL_STRINGS = (
     gettext_noop("Comments"),
     gettext_noop("comments"),
     gettext_noop("%(site_setting)s for %(site)s"),
+    gettext_noop("model log entries"),
+    gettext_noop("log entries"),
 )
 
 WAGTAIL_COUNTS = (
