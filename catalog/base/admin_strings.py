@@ -20,6 +20,7 @@ WAGTAIL_STRINGS = (
     gettext_noop("Privacy and access"),
     # Met by producers on their dashboard, edit pages, images, documents and account.
     gettext_noop("Documents"),
+    gettext_noop("Pages"),
     gettext_noop("Help"),
     gettext_noop("Skip to main content"),
     gettext_noop("Site summary"),

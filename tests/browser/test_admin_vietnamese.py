@@ -10,10 +10,8 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.documents import get_document_model
 
 from products.models import Category, CraftVillage, District, Inquiry, Trademark
 from products.producer_access import STAFF_GROUPS, ensure_team, invite, setup_roles
@@ -21,6 +19,7 @@ from tests.browser.conftest import GUIDE_VIEWPORT
 from tests.browser.test_producer_moderation import PASSWORD, click_action, log_in
 from tests.english import english_in
 from tests.factories import ImageFactory, small_catalog
+from tests.products.conftest import make_document
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,7 +27,7 @@ pytestmark = [
 ]
 
 
-def producer_pages(catalog, image, document):
+def producer_pages(catalog, image, document, inquiry):
     producer = catalog["producers"]["chu"]
     product = catalog["products"]["my_chu"]
     return {
@@ -48,6 +47,7 @@ def producer_pages(catalog, image, document):
         "document upload": "/admin/documents/multiple/add/",
         "account": "/admin/account/",
         "inquiries": "/admin/inquiries/",
+        "inquiry": f"/admin/inquiries/inspect/{inquiry.pk}/",
     }
 
 
@@ -66,11 +66,7 @@ def producer_files(catalog):
     """An image, a document and an inquiry of the producer's own, so their screens have rows."""
     team = ensure_team(catalog["producers"]["chu"])
     image = ImageFactory(title="Sợi mỳ", collection=team.collection)
-    document = get_document_model().objects.create(
-        title="Quyết định công nhận",
-        collection=team.collection,
-        file=ContentFile(b"%PDF-1.4 test", name="quyet-dinh.pdf"),
-    )
+    document = make_document("Quyết định công nhận", team.collection)
     inquiry = Inquiry.objects.create(
         producer=catalog["producers"]["chu"],
         product=catalog["products"]["my_chu"],
@@ -122,9 +118,7 @@ def test_a_producer_meets_no_english(live_server, page):
     page.set_viewport_size(GUIDE_VIEWPORT)
     log_in(page, live_server.url, "a@mychu.vn")
     sweep = Sweep(page, live_server.url)
-    pages = producer_pages(catalog, image, document)
-    pages["inquiry"] = f"/admin/inquiries/inspect/{inquiry.pk}/"
-    sweep.visit(pages)
+    sweep.visit(producer_pages(catalog, image, document, inquiry))
     # The image chooser opens in a modal from the producer's edit page (its logo).
     page.goto(f"{live_server.url}/admin/pages/{catalog['producers']['chu'].pk}/edit/")
     page.get_by_role("button", name="Chọn một hình ảnh").first.click()
